@@ -1,0 +1,79 @@
+using EduCloud.Kernel.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduCloud.Kernel.Data;
+
+/// <summary>Which database a node uses. SQLite is the embedded default; PostgreSQL is chosen by configuration.</summary>
+public sealed record DatabaseSettings(string Provider, string ConnectionString)
+{
+    public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connection = configuration["Database:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            var dataDirectory = configuration["DataDirectory"] ?? "data";
+            Directory.CreateDirectory(dataDirectory);
+            connection = $"Data Source={Path.Combine(dataDirectory, "educloud.db")}";
+        }
+        return new DatabaseSettings(provider, connection);
+    }
+}
+
+/// <summary>A module context that the migrate step must bring up to date.</summary>
+public sealed record MigratableContext(Type ContextType, string Module);
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers a module's context with the provider picked by configuration. Each provider has its own
+    /// subclass so that each keeps its own migration set, and its own history table (SQLite has no schemas).
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, IConfiguration configuration, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var settings = DatabaseSettings.From(configuration);
+        if (settings.IsPostgres)
+        {
+            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable("__migrations", module.ToLowerInvariant())));
+        }
+        else
+        {
+            services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable("__migrations_" + module.ToLowerInvariant())));
+        }
+        services.AddSingleton(new MigratableContext(typeof(TContext), module));
+        return services;
+    }
+
+    public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(configuration, "Kernel");
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Privacy.PersonalDataProtector>();
+        return services;
+    }
+
+    /// <summary>Applies every module's migrations, in registration order (lower modules first).</summary>
+    public static async Task MigrateAllAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        foreach (var context in scope.ServiceProvider.GetServices<MigratableContext>())
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(context.ContextType);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.CloseConnectionAsync();
+            }
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}

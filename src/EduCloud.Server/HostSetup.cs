@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using EduCloud.Identity;
+using EduCloud.Kernel.Data;
+using EduCloud.Organization;
+using EduCloud.Server.Components;
+using EduCloud.Server.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace EduCloud.Server;
+
+/// <summary>Composes the modules into one host. Program.cs, the CLI and the tests all go through here.</summary>
+internal static class HostSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static void AddEduCloud(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddKernel(configuration);
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration["DataDirectory"] ?? "data", "keys")))
+            .SetApplicationName("EduCloud");
+        services.AddOrganization(configuration);
+        services.AddIdentityModule(configuration);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "EduCloud API";
+            doc.Info.Description = "国家教育信息化平台 EduCloud 的 REST 接口。错误以 ProblemDetails 返回，并指明出错字段。";
+            return Task.CompletedTask;
+        }));
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese first: the language is the user's explicit choice (cookie or ?culture=), not the browser's guess.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery();
+    }
+
+    public static void UseEduCloud(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseCurrentActor();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("EduCloud API"));
+        app.MapGet("/health", HealthCheck.CheckAsync).ExcludeFromDescription();
+        app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
+        {
+            var culture = c == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).ExcludeFromDescription();
+
+        app.MapOrganization();
+        app.MapIdentity();
+        app.MapRazorComponents<App>()
+            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly);
+    }
+}

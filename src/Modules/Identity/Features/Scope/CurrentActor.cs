@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using EduCloud.Kernel.Scope;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+
+namespace EduCloud.Identity.Features.Scope;
+
+/// <summary>
+/// The signed-in person of this request (cookie or bearer token). The scope is loaded once by
+/// <see cref="LoadActorMiddleware"/> before any endpoint or page runs, so data access never blocks on it.
+/// </summary>
+internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
+{
+    private ScopeLoader.Loaded? _loaded;
+
+    public Guid? UserId => _loaded?.Scope.UserId;
+    public string? DisplayName => _loaded?.DisplayName;
+    public string? ClientAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public IReadOnlyList<Role> Roles => _loaded?.Roles ?? [];
+    public DataScope Scope => _loaded?.Scope ?? DataScope.Nobody;
+    public bool MustChangePassword { get; private set; }
+
+    public static Guid? AccountIdOf(ClaimsPrincipal user)
+    {
+        var sub = user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        return Guid.TryParse(sub, out var id) ? id : null;
+    }
+
+    /// <summary>For the CLI, seeding and background jobs: act as the platform itself, outside any person's scope.</summary>
+    internal void BecomePlatform() => _loaded = new ScopeLoader.Loaded(DataScope.System, [], "system", "", false);
+
+    internal async Task LoadAsync(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true || AccountIdOf(context.User) is not { } id)
+        {
+            return;
+        }
+        var loader = context.RequestServices.GetRequiredService<ScopeLoader>();
+        var loaded = await loader.LoadAsync(id, context.RequestAborted);
+        var stamp = context.User.FindFirst(IdentityClaims.SecurityStamp)?.Value;
+        // A retired account, or a cookie issued before the password or roles changed, no longer counts.
+        if (loaded is null || loaded.Retired || (stamp is not null && stamp != loaded.SecurityStamp))
+        {
+            return;
+        }
+        _loaded = loaded;
+        MustChangePassword = context.User.FindFirst(IdentityClaims.MustChangePassword)?.Value == "true";
+    }
+}
+
+internal static class IdentityClaims
+{
+    public const string SecurityStamp = "educloud:stamp";
+    public const string MustChangePassword = "educloud:must_change_password";
+}
+
+internal sealed class LoadActorMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, ICurrentActor actor)
+    {
+        if (actor is CurrentActor current)
+        {
+            await current.LoadAsync(context);
+        }
+        await next(context);
+    }
+}

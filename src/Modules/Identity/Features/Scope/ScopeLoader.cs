@@ -1,0 +1,102 @@
+using EduCloud.Identity.Data;
+using EduCloud.Kernel.Codes;
+using EduCloud.Kernel.Scope;
+using EduCloud.Organization.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace EduCloud.Identity.Features.Scope;
+
+/// <summary>
+/// Turns a person's role assignments into their <see cref="DataScope"/>. Cached briefly per person because
+/// every request needs it; <see cref="Forget"/> drops the entry when assignments change on this node.
+/// </summary>
+internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory directory, IMemoryCache cache)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public sealed record Loaded(DataScope Scope, IReadOnlyList<Role> Roles, string DisplayName, string SecurityStamp, bool Retired);
+
+    public async Task<Loaded?> LoadAsync(Guid accountId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(Key(accountId), out Loaded? cached))
+        {
+            return cached;
+        }
+        var account = await db.Accounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.Id == accountId)
+            .Select(a => new { a.DisplayName, a.SecurityStamp, a.RetiredAt })
+            .FirstOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return null;
+        }
+        var assignments = await db.Assignments.IgnoreQueryFilters().AsNoTracking().Where(a => a.AccountId == accountId).ToListAsync(ct);
+        var children = await db.GuardianLinks.IgnoreQueryFilters().AsNoTracking().Where(l => l.ParentId == accountId).Select(l => l.ChildId).ToListAsync(ct);
+        var scope = new DataScope { UserId = accountId };
+        scope.People.Add(accountId);
+        if (account.RetiredAt is null)
+        {
+            foreach (var a in assignments)
+            {
+                await AddAsync(scope, a.Role, a.RegionCode, a.SchoolId, a.ClassId, ct);
+            }
+            if (assignments.Any(a => a.Role == Role.Parent))
+            {
+                scope.People.AddRange(children);
+            }
+        }
+        var loaded = new Loaded(scope, assignments.Select(a => a.Role).Distinct().ToList(), account.DisplayName, account.SecurityStamp, account.RetiredAt is not null);
+        cache.Set(Key(accountId), loaded, CacheFor);
+        return loaded;
+    }
+
+    public void Forget(Guid accountId) => cache.Remove(Key(accountId));
+
+    private async Task AddAsync(DataScope scope, Role role, string? regionCode, Guid? schoolId, Guid? classId, CancellationToken ct)
+    {
+        switch (role)
+        {
+            case Role.NationalAdmin:
+                // Every province, plus "" for rows at the root (national administrators, providers).
+                var provinces = (await directory.ProvinceCodesAsync(ct)).Append("").ToList();
+                scope.Provinces.AddRange(provinces);
+                scope.ManagedProvinces.AddRange(provinces);
+                break;
+            case Role.ProvinceAdmin or Role.CityAdmin or Role.CountyAdmin when regionCode is not null:
+                AddRegion(scope, regionCode, manage: true);
+                break;
+            case Role.ResourceReviewer when regionCode is not null:
+                AddRegion(scope, regionCode, manage: false);
+                break;
+            case Role.SchoolAdmin when schoolId is not null:
+                scope.Schools.Add(schoolId.Value);
+                scope.ManagedSchools.Add(schoolId.Value);
+                break;
+            case Role.Teacher when classId is not null:
+                // A teacher sees their own classes (and so the students whose home is that class), nothing more.
+                scope.Classes.Add(classId.Value);
+                break;
+            default:
+                // Students, parents and providers see rows about themselves (People), not places.
+                break;
+        }
+    }
+
+    private static void AddRegion(DataScope scope, string code, bool manage)
+    {
+        var (read, managed) = RegionCode.LevelOf(code) switch
+        {
+            RegionLevel.Province => (scope.Provinces, scope.ManagedProvinces),
+            RegionLevel.City => (scope.Cities, scope.ManagedCities),
+            _ => (scope.Counties, scope.ManagedCounties),
+        };
+        read.Add(code);
+        if (manage)
+        {
+            managed.Add(code);
+        }
+    }
+
+    private static string Key(Guid accountId) => "scope:" + accountId.ToString("N");
+}

@@ -1,0 +1,79 @@
+using EduCloud.Identity.Data;
+using EduCloud.Identity.Domain;
+using EduCloud.Kernel.Audit;
+using EduCloud.Kernel.Scope;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Identity.Features.SignIn;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    InvalidCredentials,
+    LockedOut,
+}
+
+/// <summary>
+/// Checks a user name and password, with lockout: after <see cref="MaxFailures"/> wrong passwords in a row
+/// the account is locked for <see cref="LockoutFor"/>. Used by the sign-in page and the OIDC password grant.
+/// Passwords are hashed with ASP.NET Core Identity's PasswordHasher (PBKDF2).
+/// </summary>
+internal sealed class SignInService(IdentityDbContext db, TimeProvider clock, AuditTrail audit)
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
+    private static readonly PasswordHasher<Account> Hasher = new();
+
+    public sealed record Result(SignInOutcome Outcome, Account? Account, DateTime? LockedUntil = null);
+
+    public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
+
+    public async Task<Result> CheckAsync(string? userName, string? password, CancellationToken ct)
+    {
+        var normalized = (userName ?? "").Trim().ToUpperInvariant();
+        var account = await db.Accounts.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.NormalizedUserName == normalized, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (account is null || account.RetiredAt is not null)
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), "", AuditOutcome.Failed, "unknown user", ct: ct);
+            return new Result(SignInOutcome.InvalidCredentials, null);
+        }
+        var where = new ScopeKey(account.ProvinceCode, account.CityCode, account.CountyCode, account.SchoolId, account.ClassId);
+        if (account.LockedUntil is { } until && until > now)
+        {
+            await audit.RecordAsync(AuditActions.LockedOut, nameof(Account), account.Id.ToString(), AuditOutcome.Denied, "", where, ct);
+            return new Result(SignInOutcome.LockedOut, null, until);
+        }
+        var verified = !string.IsNullOrEmpty(password) && Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (!verified)
+        {
+            account.FailedSignIns++;
+            if (account.FailedSignIns >= MaxFailures)
+            {
+                account.LockedUntil = now + LockoutFor;
+                account.FailedSignIns = 0;
+            }
+            await SaveAsSystemAsync(ct);
+            await audit.RecordAsync(account.LockedUntil > now ? AuditActions.LockedOut : AuditActions.SignInFailed, nameof(Account), account.Id.ToString(), AuditOutcome.Failed, "", where, ct);
+            return account.LockedUntil > now ? new Result(SignInOutcome.LockedOut, null, account.LockedUntil) : new Result(SignInOutcome.InvalidCredentials, null);
+        }
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        await SaveAsSystemAsync(ct);
+        await audit.RecordAsync(AuditActions.SignIn, nameof(Account), account.Id.ToString(), AuditOutcome.Success, "", where, ct);
+        return new Result(SignInOutcome.Succeeded, account);
+    }
+
+    /// <summary>Sign-in bookkeeping is the platform's own write, not the (anonymous) caller's, so it bypasses the scope guard.</summary>
+    private async Task SaveAsSystemAsync(CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<Account>())
+        {
+            entry.State = EntityState.Unchanged;
+            entry.Property(a => a.FailedSignIns).IsModified = true;
+            entry.Property(a => a.LockedUntil).IsModified = true;
+        }
+        await db.SaveChangesAsPlatformAsync(ct);
+    }
+}

@@ -1,0 +1,38 @@
+using EduCloud.Kernel.Paging;
+using EduCloud.Organization.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Organization.Features.Schools;
+
+/// <summary>Lists the schools the caller can see, optionally within one region, paged and ordered by code.</summary>
+internal static class ListSchools
+{
+    public sealed record Query(string? Region, string? Q, bool IncludeRetired, int? Page, int? Size);
+
+    public static async Task<Page<SchoolDto>> HandleAsync(OrganizationDbContext db, Query query, CancellationToken ct)
+    {
+        var schools = db.Schools.AsNoTracking();
+        if (!string.IsNullOrEmpty(query.Region))
+        {
+            var region = query.Region;
+            schools = region.EndsWith("0000", StringComparison.Ordinal) ? schools.Where(s => s.ProvinceCode == region)
+                : region.EndsWith("00", StringComparison.Ordinal) ? schools.Where(s => s.CityCode == region)
+                : schools.Where(s => s.CountyCode == region);
+        }
+        if (!query.IncludeRetired)
+        {
+            schools = schools.Where(s => s.RetiredAt == null);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim();
+            schools = schools.Where(s => s.Name.Contains(q) || s.Code.StartsWith(q));
+        }
+        var page = await schools.OrderBy(s => s.Code).ToPageAsync(query.Page, query.Size, ct);
+        return new Page<SchoolDto>(page.Items.Select(s => s.ToDto()).ToList(), page.PageNumber, page.PageSize, page.Total);
+    }
+
+    public static async Task<Ok<Page<SchoolDto>>> EndpointAsync(OrganizationDbContext db, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct) =>
+        TypedResults.Ok(await HandleAsync(db, new Query(region, q, includeRetired ?? false, page, size), ct));
+}
