@@ -27,6 +27,8 @@ internal static class HostSetup
         services.AddIdentityModule(configuration);
 
         services.AddProblemDetails();
+        // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -51,7 +53,11 @@ internal static class HostSetup
 
     public static void UseEduCloud(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Expected domain errors are answers, not faults: keep them (and any input they quote) out of the logs.
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService,
+        });
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseStaticFiles();

@@ -2,12 +2,14 @@ using EduCloud.Kernel.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using static EduCloud.Kernel.Localization.Texts;
 
 namespace EduCloud.Server.Web;
 
 /// <summary>
 /// The one place domain errors become HTTP answers: ProblemDetails with field errors, a trace ID, and
-/// no internals. 400 for bad input, 403 outside scope, 404 unknown, 409 conflicts.
+/// no internals, in the request's language (Chinese unless ?culture=en or the language cookie says otherwise).
+/// 400 for bad input, 403 outside scope, 404 unknown, 409 conflicts.
 /// </summary>
 internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
@@ -15,12 +17,16 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
     {
         var details = exception switch
         {
-            ValidationFailedException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value)) { Status = 400, Title = "输入有误" },
-            ConflictException c => new ValidationProblemDetails(new Dictionary<string, string[]> { [c.Field] = [c.Message] }) { Status = 409, Title = "与现有数据冲突" },
-            ForbiddenException f => new ProblemDetails { Status = 403, Title = f.Message },
-            NotFoundException n => new ProblemDetails { Status = 404, Title = n.Message },
-            BadHttpRequestException b => new ProblemDetails { Status = 400, Title = "请求格式有误", Detail = b.Message },
-            DbUpdateException => new ProblemDetails { Status = 409, Title = "数据冲突，请刷新后重试" },
+            ValidationFailedException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value.Select(T).ToArray())) { Status = 400, Title = T("输入有误") },
+            ConflictException c => new ValidationProblemDetails(new Dictionary<string, string[]> { [c.Field] = [T(c.Message)] }) { Status = 409, Title = T("与现有数据冲突") },
+            ForbiddenException f => new ProblemDetails { Status = 403, Title = T(f.Message) },
+            NotFoundException n => new ProblemDetails { Status = 404, Title = T(n.Message) },
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "body" : j.Path.TrimStart('$', '.')] = [T("JSON 格式或字段类型有误")],
+            }) { Status = 400, Title = T("请求格式有误") },
+            BadHttpRequestException b => new ProblemDetails { Status = 400, Title = T("请求格式有误"), Detail = b.Message },
+            DbUpdateException => new ProblemDetails { Status = 409, Title = T("数据冲突，请刷新后重试") },
             _ => null,
         };
         if (details is null)
