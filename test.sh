@@ -55,14 +55,15 @@ ensure_postgres() {
   as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c "ALTER USER postgres PASSWORD 'postgres'" </dev/null
 }
 
-# Counts passed and failed tests in the TRX files of one lane.
+# Sums one counter (passed or failed) over the TRX files of one lane, from their <Counters .../> summaries.
 count_outcome() {
-  local dir="$1" outcome="$2"
-  if ls "$dir"/*.trx >/dev/null 2>&1; then
-    cat "$dir"/*.trx | grep -o "<UnitTestResult [^>]*outcome=\"$outcome\"" | wc -l
-  else
-    echo 0
-  fi
+  local dir="$1" counter="$2" total=0 n
+  for trx in "$dir"/*.trx; do
+    [ -f "$trx" ] || continue
+    n="$(grep -o '<Counters [^>]*>' "$trx" | grep -o " $counter=\"[0-9]*\"" | grep -o '[0-9]\+' || true)"
+    total=$(( total + ${n:-0} ))
+  done
+  echo "$total"
 }
 
 ensure_packages
@@ -80,8 +81,8 @@ echo "test.sh: lane 2/2, PostgreSQL (EduCloud.Tests)"
 EDUCLOUD_TEST_POSTGRES="$PG_CONNECTION" dotnet test tests/EduCloud.Tests/EduCloud.Tests.csproj --no-build \
   --logger "trx" --logger "console;verbosity=normal" --results-directory TestResults/postgres </dev/null || status=1
 
-passed=$(( $(count_outcome TestResults/sqlite Passed) + $(count_outcome TestResults/postgres Passed) ))
-failed=$(( $(count_outcome TestResults/sqlite Failed) + $(count_outcome TestResults/postgres Failed) ))
+passed=$(( $(count_outcome TestResults/sqlite passed) + $(count_outcome TestResults/postgres passed) ))
+failed=$(( $(count_outcome TestResults/sqlite failed) + $(count_outcome TestResults/postgres failed) ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A lane failed without a failing test (build, crash, fixture error): still report a failure.
   failed=1

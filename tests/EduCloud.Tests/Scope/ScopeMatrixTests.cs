@@ -235,6 +235,22 @@ public sealed class ScopeMatrixTests(ScopeWorld world) : IClassFixture<ScopeWorl
         children.ShouldBe(role == Role.Parent ? [world.Users[Role.Student].Id] : []);
     }
 
+    [Fact]
+    public async Task A_change_refused_by_the_scope_filter_is_audited_as_denied_where_it_was_aimed()
+    {
+        var client = await world.ClientAsync(Role.CountyAdmin);
+        var before = DateTime.UtcNow.AddSeconds(-1);
+
+        var response = await client.PostAsJsonAsync("/api/v1/schools",
+            new { code = TestIds.NextSchoolCode(), name = "越权测试小学", stages = new[] { "Primary" }, urbanRural = "Urban", regionCode = "520103", address = "" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var id = world.Users[Role.CountyAdmin].Id;
+        var lines = await world.Factory.AsPlatformAsync(sp => sp.GetRequiredService<EduCloud.Kernel.Data.AuditDbContext>().Entries
+            .Where(e => e.ActorId == id && e.Outcome == EduCloud.Kernel.Audit.AuditOutcome.Denied && e.At >= before).ToListAsync());
+        lines.ShouldContain(e => e.CountyCode == "520103" && e.Action == EduCloud.Kernel.Audit.AuditActions.Denied);
+    }
+
     /// <summary>An allowed change gets its status; a refused one gets 403 or 404, and a 403 leaves a Denied audit line.</summary>
     private async Task ExpectAsync(Role role, HttpResponseMessage response, bool allowed, HttpStatusCode success, int deniedBefore)
     {
