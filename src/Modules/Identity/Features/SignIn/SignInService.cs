@@ -68,11 +68,13 @@ internal sealed class SignInService(IdentityDbContext db, TimeProvider clock, Au
     /// <summary>Sign-in bookkeeping is the platform's own write, not the (anonymous) caller's, so it bypasses the scope guard.</summary>
     private async Task SaveAsSystemAsync(CancellationToken ct)
     {
-        foreach (var entry in db.ChangeTracker.Entries<Account>())
+        foreach (var entry in db.ChangeTracker.Entries<Account>().ToList())
         {
-            entry.State = EntityState.Unchanged;
-            entry.Property(a => a.FailedSignIns).IsModified = true;
-            entry.Property(a => a.LockedUntil).IsModified = true;
+            // Only the two counters are written. (Setting the state to Unchanged would discard their new values.)
+            foreach (var property in entry.Properties)
+            {
+                property.IsModified = property.Metadata.Name is nameof(Account.FailedSignIns) or nameof(Account.LockedUntil);
+            }
         }
         await db.SaveChangesAsPlatformAsync(ct);
     }
