@@ -59,6 +59,7 @@ public static class IdentityModule
             });
         services.AddAuthorization();
         OpenIdConnectSetup.Add(services, configuration);
+        Kernel.Localization.Texts.AddEnglish(IdentityTexts.English);
         return services;
     }
 
