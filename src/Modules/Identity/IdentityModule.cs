@@ -1,12 +1,16 @@
 using EduCloud.Identity.Data;
 using EduCloud.Identity.Features.Accounts;
+using EduCloud.Identity.Features.Assignments;
+using EduCloud.Kernel.Audit;
 using EduCloud.Identity.Features.Scope;
 using EduCloud.Identity.Features.SignIn;
 using EduCloud.Kernel.Data;
+using Microsoft.AspNetCore.Http;
 using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Validation.AspNetCore;
@@ -55,13 +59,15 @@ public static class IdentityModule
             });
         services.AddAuthorization();
         OpenIdConnectSetup.Add(services, configuration);
+        Kernel.Localization.Texts.AddEnglish(IdentityTexts.English);
         return services;
     }
 
     /// <summary>APIs answer 401/403; pages redirect to the sign-in page.</summary>
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/connect"))
+        // /connect/authorize is a browser request: it must reach the sign-in page and come back.
+        if (ctx.Request.Path.StartsWithSegments("/api") || (ctx.Request.Path.StartsWithSegments("/connect") && !ctx.Request.Path.StartsWithSegments("/connect/authorize")))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -70,11 +76,19 @@ public static class IdentityModule
         return Task.CompletedTask;
     }
 
+    /// <summary>Ends the browser session. A plain link: signing someone out is harmless, so no form is needed.</summary>
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http, CancellationToken ct)
+    {
+        await CookieSession.SignOutAsync(http);
+        return TypedResults.LocalRedirect("/signin");
+    }
+
     /// <summary>Registers the platform's own OIDC clients; part of the migrate step.</summary>
     public static async Task LoadReferenceDataAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();
-        await OidcClients.EnsureAsync(scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>(), ct);
+        await OidcClients.EnsureAsync(scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>(),
+            scope.ServiceProvider.GetRequiredService<IConfiguration>(), ct);
     }
 
     /// <summary>Makes the given service scope act as the platform (CLI commands, seeding, background jobs).</summary>
@@ -88,6 +102,17 @@ public static class IdentityModule
         api.MapGet("/me", GetMe.EndpointAsync).WithSummary("当前用户、角色与子女");
         api.MapGet("/accounts", ListAccounts.EndpointAsync).RequireRoles(Role.NationalAdmin, Role.ProvinceAdmin, Role.CityAdmin, Role.CountyAdmin, Role.SchoolAdmin, Role.Teacher).WithSummary("账号列表（脱敏，分页）");
         api.MapPost("/accounts", CreateAccount.EndpointAsync).RequireAdministrator().WithSummary("新建实名账号");
+        api.MapPost("/me/password", ChangeOwnPassword.EndpointAsync).WithSummary("修改本人密码");
+        api.MapGet("/accounts/{id:guid}", GetAccount.EndpointAsync).WithSummary("账号详情（脱敏）");
+        api.MapPut("/accounts/{id:guid}", UpdateAccount.EndpointAsync).WithSummary("修改姓名与手机号");
+        api.MapPost("/accounts/{id:guid}/retire", RetireAccount.EndpointAsync).RequireAdministrator().WithSummary("停用账号");
+        api.MapPost("/accounts/{id:guid}/reset-password", ResetPassword.EndpointAsync).RequireAdministrator().WithSummary("重置密码（返回临时密码）");
+        api.MapGet("/accounts/{id:guid}/personal-data", ReadPersonalData.EndpointAsync).WithSummary("查看完整身份证号与手机号（记入审计）");
+        api.MapPost("/accounts/{id:guid}/roles", GrantRole.EndpointAsync).RequireAdministrator().WithSummary("授予角色");
+        api.MapDelete("/accounts/{id:guid}/roles/{assignmentId:guid}", RevokeRole.EndpointAsync).RequireAdministrator().WithSummary("撤销角色");
+        api.MapPost("/accounts/{id:guid}/guardians", LinkGuardian.EndpointAsync).RequireAdministrator().WithSummary("关联家长与学生");
+        api.MapGet("/audit", ([AsParameters] ListAuditLog.Query query, AuditDbContext db, ICurrentActor actor, CancellationToken ct) => ListAuditLog.EndpointAsync(db, actor, query, ct)).RequireAdministrator().WithSummary("审计日志（本人管辖范围，分页，最新在前）");
+        app.MapGet("/signout", SignOutAsync).ExcludeFromDescription();
         OpenIdConnectSetup.Map(app);
         return app;
     }

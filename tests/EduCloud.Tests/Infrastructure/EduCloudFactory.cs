@@ -85,8 +85,11 @@ public sealed class EduCloudFactory : WebApplicationFactory<Program>, IAsyncLife
         return await work(scope.ServiceProvider);
     }
 
-    /// <summary>Creates an account through the real handler and returns its id, user name and password.</summary>
-    public Task<TestUser> CreateUserAsync(string role, string? regionCode = null, Guid? schoolId = null, Guid? classId = null, Guid[]? childIds = null) =>
+    /// <summary>
+    /// Creates an account through the real handler and returns its id, user name and password. Like the demo
+    /// accounts it need not change its password first, unless a test asks for that.
+    /// </summary>
+    public Task<TestUser> CreateUserAsync(string role, string? regionCode = null, Guid? schoolId = null, Guid? classId = null, Guid[]? childIds = null, bool mustChangePassword = false) =>
         AsPlatformAsync(async sp =>
         {
             var userName = role.ToLowerInvariant() + "_" + Guid.NewGuid().ToString("N")[..8];
@@ -94,7 +97,7 @@ public sealed class EduCloudFactory : WebApplicationFactory<Program>, IAsyncLife
             var response = await CreateAccount.HandleAsync(sp.GetRequiredService<IdentityDbContext>(), sp.GetRequiredService<IOrganizationDirectory>(),
                 sp.GetRequiredService<PersonalDataProtector>(), TimeProvider.System,
                 new CreateAccount.Request(userName, "测试用户", TestIds.NextCitizenId(), null, password, role, regionCode, schoolId, classId, null, childIds, null),
-                CancellationToken.None);
+                mustChangePassword, CancellationToken.None);
             return new TestUser(response.Account.Id, userName, password);
         });
 

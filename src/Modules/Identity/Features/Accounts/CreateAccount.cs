@@ -24,8 +24,19 @@ internal static class CreateAccount
 
     public sealed record Response(AccountDto Account, string? TemporaryPassword);
 
-    public static async Task<Response> HandleAsync(IdentityDbContext db, IOrganizationDirectory directory, PersonalDataProtector protector, TimeProvider clock, Request request, CancellationToken ct)
+    public static Task<Response> HandleAsync(IdentityDbContext db, IOrganizationDirectory directory, PersonalDataProtector protector, TimeProvider clock, Request request, CancellationToken ct) =>
+        HandleAsync(db, directory, protector, clock, request, mustChangePassword: true, ct);
+
+    /// <summary>
+    /// Only the platform itself (demo seeding, test fixtures, the CLI) may open an account that needs no
+    /// password change at first sign-in; an administrator's accounts always must change it.
+    /// </summary>
+    public static async Task<Response> HandleAsync(IdentityDbContext db, IOrganizationDirectory directory, PersonalDataProtector protector, TimeProvider clock, Request request, bool mustChangePassword, CancellationToken ct)
     {
+        if (!mustChangePassword && !db.Actor.Scope.IsSystem)
+        {
+            throw new ForbiddenException();
+        }
         var problems = new Problems();
         var userName = request.UserName?.Trim() ?? "";
         problems.Check(userName.Length is >= 3 and <= 64 && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '@'),
@@ -74,7 +85,7 @@ internal static class CreateAccount
             NormalizedUserName = userName.ToUpperInvariant(),
             DisplayName = request.DisplayName!.Trim(),
             PasswordHash = SignInService.HashPassword(password ?? temporary!),
-            MustChangePassword = true,
+            MustChangePassword = mustChangePassword,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -96,7 +107,7 @@ internal static class CreateAccount
         return new Response(account.ToDto([assignment], now), temporary);
     }
 
-    private static string NewTemporaryPassword() =>
+    public static string NewTemporaryPassword() =>
         "Edu" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) + "x";
 
     public static async Task<Created<Response>> EndpointAsync(IdentityDbContext db, IOrganizationDirectory directory, PersonalDataProtector protector, TimeProvider clock, Request request, CancellationToken ct)

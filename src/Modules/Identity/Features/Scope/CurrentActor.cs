@@ -44,14 +44,14 @@ internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
             return;
         }
         _loaded = loaded;
-        MustChangePassword = context.User.FindFirst(IdentityClaims.MustChangePassword)?.Value == "true";
+        // Read from the account, not from the token, so an administrator's password reset applies at once.
+        MustChangePassword = loaded.MustChangePassword;
     }
 }
 
 internal static class IdentityClaims
 {
     public const string SecurityStamp = "educloud:stamp";
-    public const string MustChangePassword = "educloud:must_change_password";
 }
 
 internal sealed class LoadActorMiddleware(RequestDelegate next)
@@ -61,6 +61,10 @@ internal sealed class LoadActorMiddleware(RequestDelegate next)
         if (actor is CurrentActor current)
         {
             await current.LoadAsync(context);
+            if (current.MustChangePassword && await PasswordChangeGate.StopAsync(context))
+            {
+                return;
+            }
         }
         await next(context);
     }

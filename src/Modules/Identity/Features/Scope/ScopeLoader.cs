@@ -15,7 +15,7 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    public sealed record Loaded(DataScope Scope, IReadOnlyList<Role> Roles, string DisplayName, string SecurityStamp, bool Retired);
+    public sealed record Loaded(DataScope Scope, IReadOnlyList<Role> Roles, string DisplayName, string SecurityStamp, bool Retired, bool MustChangePassword = false);
 
     public async Task<Loaded?> LoadAsync(Guid accountId, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
         }
         var account = await db.Accounts.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Id == accountId)
-            .Select(a => new { a.DisplayName, a.SecurityStamp, a.RetiredAt })
+            .Select(a => new { a.DisplayName, a.SecurityStamp, a.RetiredAt, a.MustChangePassword })
             .FirstOrDefaultAsync(ct);
         if (account is null)
         {
@@ -46,7 +46,7 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
                 scope.People.AddRange(children);
             }
         }
-        var loaded = new Loaded(scope, assignments.Select(a => a.Role).Distinct().ToList(), account.DisplayName, account.SecurityStamp, account.RetiredAt is not null);
+        var loaded = new Loaded(scope, assignments.Select(a => a.Role).Distinct().ToList(), account.DisplayName, account.SecurityStamp, account.RetiredAt is not null, account.MustChangePassword);
         cache.Set(Key(accountId), loaded, CacheFor);
         return loaded;
     }

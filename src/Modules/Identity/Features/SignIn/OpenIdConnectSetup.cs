@@ -42,5 +42,7 @@ internal static class OpenIdConnectSetup
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/connect/token", TokenEndpoint.HandleAsync).ExcludeFromDescription();
+        app.MapMethods("/connect/authorize", new[] { HttpMethods.Get, HttpMethods.Post }, AuthorizeEndpoint.HandleAsync).ExcludeFromDescription().DisableAntiforgery();
+        app.MapMethods("/connect/userinfo", new[] { HttpMethods.Get, HttpMethods.Post }, UserInfoEndpoint.HandleAsync).ExcludeFromDescription().DisableAntiforgery();
     }
 }

@@ -21,13 +21,16 @@ public enum SignInOutcome
 /// </summary>
 internal sealed class SignInService(IdentityDbContext db, TimeProvider clock, AuditTrail audit)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
+    public const int MaxFailures = LockoutRule.MaxFailures;
+    public static readonly TimeSpan LockoutFor = LockoutRule.LockoutFor;
     private static readonly PasswordHasher<Account> Hasher = new();
 
     public sealed record Result(SignInOutcome Outcome, Account? Account, DateTime? LockedUntil = null);
 
     public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
+
+    public static bool VerifyPassword(Account account, string? password) =>
+        !string.IsNullOrEmpty(password) && Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
 
     public async Task<Result> CheckAsync(string? userName, string? password, CancellationToken ct)
     {
@@ -40,23 +43,20 @@ internal sealed class SignInService(IdentityDbContext db, TimeProvider clock, Au
             return new Result(SignInOutcome.InvalidCredentials, null);
         }
         var where = new ScopeKey(account.ProvinceCode, account.CityCode, account.CountyCode, account.SchoolId, account.ClassId);
-        if (account.LockedUntil is { } until && until > now)
+        if (LockoutRule.IsLocked(account.LockedUntil, now))
         {
+            var until = account.LockedUntil!.Value;
             await audit.RecordAsync(AuditActions.LockedOut, nameof(Account), account.Id.ToString(), AuditOutcome.Denied, "", where, ct);
             return new Result(SignInOutcome.LockedOut, null, until);
         }
-        var verified = !string.IsNullOrEmpty(password) && Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+        var verified = VerifyPassword(account, password);
         if (!verified)
         {
-            account.FailedSignIns++;
-            if (account.FailedSignIns >= MaxFailures)
-            {
-                account.LockedUntil = now + LockoutFor;
-                account.FailedSignIns = 0;
-            }
+            (account.FailedSignIns, account.LockedUntil) = LockoutRule.AfterFailure(account.FailedSignIns, account.LockedUntil, now);
             await SaveAsSystemAsync(ct);
-            await audit.RecordAsync(account.LockedUntil > now ? AuditActions.LockedOut : AuditActions.SignInFailed, nameof(Account), account.Id.ToString(), AuditOutcome.Failed, "", where, ct);
-            return account.LockedUntil > now ? new Result(SignInOutcome.LockedOut, null, account.LockedUntil) : new Result(SignInOutcome.InvalidCredentials, null);
+            var locked = LockoutRule.IsLocked(account.LockedUntil, now);
+            await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.SignInFailed, nameof(Account), account.Id.ToString(), AuditOutcome.Failed, "", where, ct);
+            return locked ? new Result(SignInOutcome.LockedOut, null, account.LockedUntil) : new Result(SignInOutcome.InvalidCredentials, null);
         }
         account.FailedSignIns = 0;
         account.LockedUntil = null;
@@ -68,11 +68,13 @@ internal sealed class SignInService(IdentityDbContext db, TimeProvider clock, Au
     /// <summary>Sign-in bookkeeping is the platform's own write, not the (anonymous) caller's, so it bypasses the scope guard.</summary>
     private async Task SaveAsSystemAsync(CancellationToken ct)
     {
-        foreach (var entry in db.ChangeTracker.Entries<Account>())
+        foreach (var entry in db.ChangeTracker.Entries<Account>().ToList())
         {
-            entry.State = EntityState.Unchanged;
-            entry.Property(a => a.FailedSignIns).IsModified = true;
-            entry.Property(a => a.LockedUntil).IsModified = true;
+            // Only the two counters are written. (Setting the state to Unchanged would discard their new values.)
+            foreach (var property in entry.Properties)
+            {
+                property.IsModified = property.Metadata.Name is nameof(Account.FailedSignIns) or nameof(Account.LockedUntil);
+            }
         }
         await db.SaveChangesAsPlatformAsync(ct);
     }
