@@ -51,8 +51,13 @@ public abstract class ScopedDbContext(DbContextOptions options, ICurrentActor ac
         Expression<Func<T, bool>>? filter = null;
         if (typeof(IScopedRow).IsAssignableFrom(typeof(T)))
         {
+            // Unrestricted is a list, not a bool: EF drops an empty list's term from the SQL, so people's
+            // queries keep their index-friendly shape, while the platform's own queries ([""] matches the
+            // always-empty substring of any row) see every row. A bool parameter would stay in the SQL as
+            // "@p OR ..." and cost SQLite its index.
             Expression<Func<IScopedRow, bool>> byPlace = e =>
-                Scope.Provinces.Contains(e.ProvinceCode)
+                Scope.Unrestricted.Contains(e.ProvinceCode.Substring(0, 0))
+                || Scope.Provinces.Contains(e.ProvinceCode)
                 || Scope.Cities.Contains(e.CityCode)
                 || Scope.Counties.Contains(e.CountyCode)
                 || (e.SchoolId != null && Scope.Schools.Contains(e.SchoolId.Value))
@@ -61,6 +66,11 @@ public abstract class ScopedDbContext(DbContextOptions options, ICurrentActor ac
         }
         if (typeof(IOwnedByPerson).IsAssignableFrom(typeof(T)))
         {
+            // The platform's "see everything" term lives in the place filter, so a person's row must also have a place.
+            if (filter is null)
+            {
+                throw new InvalidOperationException($"{typeof(T).Name} is IOwnedByPerson and must also be IScopedRow");
+            }
             Expression<Func<IOwnedByPerson, bool>> byPerson = e => Scope.People.Contains(e.PersonId);
             var personFilter = Retarget<T, IOwnedByPerson>(byPerson, parameter);
             filter = filter is null ? personFilter : Expression.Lambda<Func<T, bool>>(Expression.OrElse(filter.Body, personFilter.Body), filter.Parameters);

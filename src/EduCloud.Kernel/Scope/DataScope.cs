@@ -11,10 +11,13 @@ public sealed class DataScope
     public static readonly DataScope Nobody = new();
 
     /// <summary>The platform itself (migrations, seeding, background jobs). Never built from a request.</summary>
-    public static DataScope System { get; } = new() { IsSystem = true };
+    public static DataScope System { get; } = new() { IsSystem = true, Unrestricted = [""] };
 
     public bool IsSystem { get; private init; }
     public Guid? UserId { get; init; }
+
+    /// <summary>[""] for the platform itself, empty for everyone else (see ScopedDbContext for why a list).</summary>
+    public List<string> Unrestricted { get; private init; } = [];
     public List<string> Provinces { get; init; } = [];
     public List<string> Cities { get; init; } = [];
     public List<string> Counties { get; init; } = [];

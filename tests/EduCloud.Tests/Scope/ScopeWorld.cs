@@ -78,28 +78,9 @@ public sealed class ScopeWorld : IAsyncLifetime
         Users[Role.SchoolAdmin] = await Factory.CreateUserAsync("SchoolAdmin", schoolId: nanming);
         Users[Role.Teacher] = await Factory.CreateUserAsync("Teacher", classId: cls);
         Users[Role.Student] = await Factory.CreateUserAsync("Student", classId: cls);
-        Users[Role.Parent] = await CreateParentAsync(Users[Role.Student].Id);
+        Users[Role.Parent] = await Factory.CreateUserAsync("Parent", childIds: [Users[Role.Student].Id]);
         Users[Role.ResourceReviewer] = await Factory.CreateUserAsync("ResourceReviewer", regionCode: "520000");
         Users[Role.ResourceProvider] = await Factory.CreateUserAsync("ResourceProvider");
-    }
-
-    /// <summary>
-    /// Through the API as the national administrator: the platform cannot create a parent in this branch, because
-    /// the scope filter gives DataScope.System no rows (it has no IsSystem short-cut), so CreateAccount finds no child.
-    /// </summary>
-    private async Task<TestUser> CreateParentAsync(Guid childId)
-    {
-        using var national = await Factory.ClientForAsync(Users[Role.NationalAdmin]);
-        var userName = "parent_" + Guid.NewGuid().ToString("N")[..8];
-        const string password = "Test1234pw";
-        var response = await national.PostAsJsonAsync("/api/v1/accounts", new
-        {
-            userName, displayName = "测试家长", citizenId = TestIds.NextCitizenId(birth: "19850101"), password, role = "Parent", childIds = new[] { childId },
-        });
-        var body = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue(body);
-        var id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("account").GetProperty("id").GetGuid();
-        return new TestUser(id, userName, password);
     }
 
     /// <summary>Grades and classes have no handlers in this branch yet, so they are written through the module's DbContext as the platform.</summary>
