@@ -9,6 +9,7 @@ internal sealed record BenchResult(string Database, string Kind, int Schools, in
 {
     public List<WrkResult> Bare { get; } = [];
     public List<WrkResult> Real { get; } = [];
+    public List<Probe> Probes { get; } = [];
     public int CountyTotal { get; set; }
     public int BodyBytes { get; set; }
     public double RssAfterLoadMiB { get; set; }
@@ -23,6 +24,9 @@ internal sealed record BenchResult(string Database, string Kind, int Schools, in
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
+
+/// <summary>One run against another product endpoint, to show which part of the pipeline costs what.</summary>
+internal sealed record Probe(string Name, WrkResult Result);
 
 /// <summary>Writes bench/results/results-*.json (every run) and a Markdown table of medians for docs/benchmarks.md.</summary>
 internal static class ResultsFile
@@ -44,6 +48,16 @@ internal static class ResultsFile
             var realRps = BenchResult.Median(r.Real.Select(x => x.Rps));
             md.AppendLine($"| {r.Database} | bare (memory) | {bareRps:F0} | {bareRps / Environment.ProcessorCount:F0} | {BenchResult.Median(r.Bare.Select(x => x.P50Ms)):F2} | {BenchResult.Median(r.Bare.Select(x => x.P99Ms)):F2} | 1.00 | {r.Bare.Sum(x => x.Non2xx)} |");
             md.AppendLine($"| {r.Database} | real (county {o.County}, {r.CountyTotal} schools) | {realRps:F0} | {realRps / Environment.ProcessorCount:F0} | {BenchResult.Median(r.Real.Select(x => x.P50Ms)):F2} | {BenchResult.Median(r.Real.Select(x => x.P99Ms)):F2} | {realRps / bareRps:F3} | {r.Real.Sum(x => x.Non2xx)} |");
+        }
+        md.AppendLine();
+        md.AppendLine("| Database | Pipeline probe (one run) | req/s | p50 ms | p99 ms |");
+        md.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var r in results.Where(r => r.Kind == "throughput"))
+        {
+            foreach (var p in r.Probes)
+            {
+                md.AppendLine($"| {r.Database} | {p.Name} | {p.Result.Rps:F0} | {p.Result.P50Ms:F2} | {p.Result.P99Ms:F2} |");
+            }
         }
         md.AppendLine();
         md.AppendLine("| Database | Cold start to first 200 (median ms) | Idle RSS after 10 s (median MiB) | RSS 10 s after load (MiB) |");

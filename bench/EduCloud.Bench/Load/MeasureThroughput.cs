@@ -37,6 +37,7 @@ internal static class MeasureThroughput
                 result.Real.Add(r);
                 Console.WriteLine($"[{spec.Label}] run {run}: bare {b.Rps:F0} rps p99 {b.P99Ms:F2} ms | real {r.Rps:F0} rps p50 {r.P50Ms:F2} p99 {r.P99Ms:F2} ms, non-2xx {r.Non2xx}");
             }
+            await ProbePipelineAsync(o, spec, server.BaseUrl, token, result);
         }
         finally
         {
@@ -46,6 +47,26 @@ internal static class MeasureThroughput
         await Task.Delay(TimeSpan.FromSeconds(10));
         result.RssAfterLoadMiB = server.ResidentMiB();
         return result;
+    }
+
+    /// <summary>
+    /// Where the time goes, on product endpoints only: a trivial endpoint anonymously and with the bearer token
+    /// (token validation, no database), then reference data (token + EF, no scope filter).
+    /// </summary>
+    private static async Task ProbePipelineAsync(BenchOptions o, DatasetSpec spec, string baseUrl, string token, BenchResult result)
+    {
+        var probes = new (string Name, string Path, bool Bearer)[]
+        {
+            ("GET /culture?c=en anonymous (302, no database)", "/culture?c=en", false),
+            ("GET /culture?c=en with the bearer token (302, no database)", "/culture?c=en", true),
+            ("GET /api/v1/regions?parent=520100 with the bearer token (EF, unscoped)", "/api/v1/regions?parent=520100", true),
+        };
+        foreach (var (name, path, bearer) in probes)
+        {
+            var r = await RunWrk.RunAsync(o, baseUrl + path, bearer ? token : null, o.DurationSeconds);
+            result.Probes.Add(new Probe(name, r));
+            Console.WriteLine($"[{spec.Label}] probe {name}: {r.Rps:F0} rps p50 {r.P50Ms:F2} p99 {r.P99Ms:F2} ms");
+        }
     }
 
     /// <summary>The county's first page must be non-empty, and another county's must be empty: the scope filter is on.</summary>
