@@ -7,7 +7,7 @@ internal static class IdentityTexts
     {
         ["教育云平台"] = "EduCloud", ["首页"] = "Home", ["组织机构"] = "Organisation", ["学校管理"] = "Schools", ["用户管理"] = "Users",
         ["审计日志"] = "Audit log", ["修改密码"] = "Change password", ["退出"] = "Sign out", ["登录"] = "Sign in", ["用户名"] = "User name",
-        ["密码"] = "Password", ["用户名或密码错误"] = "Wrong user name or password",
+        ["密码"] = "Password", ["登录已失效，请重新登录"] = "Your session is no longer valid; please sign in again", ["请先修改初始密码后再使用本平台"] = "Please change your initial password before using the platform", ["用户名或密码错误"] = "Wrong user name or password",
         ["密码错误次数过多，账号已锁定，请于 {0}（北京时间）后再试"] = "Too many wrong passwords: the account is locked until {0} (Beijing time).",
         ["这是您首次登录或密码已被重置，请先设置新密码。"] = "This is your first sign-in or your password was reset: please set a new password first.",
         ["密码至少8个字符，须同时包含字母和数字，且不能包含用户名。"] = "At least 8 characters, with letters and digits, not containing the user name.",

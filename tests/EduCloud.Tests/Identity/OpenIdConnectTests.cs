@@ -156,7 +156,9 @@ public sealed class OpenIdConnectTests(EduCloudFactory factory) : IClassFixture<
         change.StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         // The old token died with the security stamp; a new one works everywhere.
-        (await client.GetAsync("/api/v1/accounts")).IsSuccessStatusCode.ShouldBeFalse();
+        var stale = await client.GetAsync("/api/v1/accounts");
+        stale.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, stale.Headers.ToString() + await stale.Content.ReadAsStringAsync());
+        (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         using var fresh = await factory.ClientForAsync(user with { Password = "Changed2026ok" });
         (await fresh.GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

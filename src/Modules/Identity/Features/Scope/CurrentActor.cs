@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Security.Claims;
 using EduCloud.Kernel.Scope;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +31,12 @@ internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
     /// <summary>For the CLI, seeding and background jobs: act as the platform itself, outside any person's scope.</summary>
     internal void BecomePlatform() => _loaded = new ScopeLoader.Loaded(DataScope.System, [], "system", "", false);
 
-    internal async Task LoadAsync(HttpContext context)
+    /// <summary>Loads the person behind the request; false when a signed-in principal no longer counts.</summary>
+    internal async Task<bool> LoadAsync(HttpContext context)
     {
         if (context.User.Identity?.IsAuthenticated != true || AccountIdOf(context.User) is not { } id)
         {
-            return;
+            return true;
         }
         var loader = context.RequestServices.GetRequiredService<ScopeLoader>();
         var loaded = await loader.LoadAsync(id, context.RequestAborted);
@@ -41,11 +44,12 @@ internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
         // A retired account, or a cookie issued before the password or roles changed, no longer counts.
         if (loaded is null || loaded.Retired || (stamp is not null && stamp != loaded.SecurityStamp))
         {
-            return;
+            return false;
         }
         _loaded = loaded;
         // Read from the account, not from the token, so an administrator's password reset applies at once.
         MustChangePassword = loaded.MustChangePassword;
+        return true;
     }
 }
 
@@ -60,12 +64,31 @@ internal sealed class LoadActorMiddleware(RequestDelegate next)
     {
         if (actor is CurrentActor current)
         {
-            await current.LoadAsync(context);
+            if (!await current.LoadAsync(context))
+            {
+                // Retired, or the password changed since this cookie or token was issued: it no longer counts.
+                await RefuseStaleAsync(context);
+                return;
+            }
             if (current.MustChangePassword && await PasswordChangeGate.StopAsync(context))
             {
                 return;
             }
         }
         await next(context);
+    }
+
+    private static async Task RefuseStaleAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.Count == 0)
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Authorization.Count > 0)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Kernel.Localization.Texts.T("登录已失效，请重新登录")).ExecuteAsync(context);
+            return;
+        }
+        context.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
     }
 }
