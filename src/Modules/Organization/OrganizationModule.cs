@@ -1,4 +1,5 @@
 using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Localization;
 using EduCloud.Kernel.Web;
 using EduCloud.Organization.Contracts;
 using EduCloud.Organization.Data;
@@ -25,6 +26,7 @@ public static class OrganizationModule
     {
         services.AddModuleDbContext<OrganizationDbContext, SqliteOrganizationDbContext, PostgresOrganizationDbContext>(configuration, "Organization");
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        Texts.AddEnglish(OrganizationTexts.English);
         return services;
     }
 
