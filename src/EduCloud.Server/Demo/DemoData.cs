@@ -37,8 +37,14 @@ internal static class DemoData
         var tree = await DemoOrganization.BuildAsync(org, clock, random, ct);
         var people = new DemoPeople(random);
         people.Build(tree);
-        var result = await ImportAccounts.HandleAsync(sp.GetRequiredService<IdentityDbContext>(), sp.GetRequiredService<IOrganizationDirectory>(),
-            sp.GetRequiredService<PersonalDataProtector>(), clock, people.Rows, SignInService.HashPassword(Password), mustChangePassword: false, ct);
+        var identity = sp.GetRequiredService<IdentityDbContext>();
+        // An operator may already have made, say, national_admin with create-admin: keep theirs rather than fail the import.
+        var names = people.Rows.Select(r => r.UserName!.ToUpperInvariant())
+            .Where(n => !n.Skip(1).All(char.IsAsciiDigit)).ToList(); // the named accounts, not t00001/s000001/p000001
+        var taken = (await identity.Accounts.IgnoreQueryFilters().Where(a => names.Contains(a.NormalizedUserName)).Select(a => a.NormalizedUserName).ToListAsync(ct)).ToHashSet();
+        var rows = people.Rows.Where(r => !taken.Contains(r.UserName!.ToUpperInvariant())).ToList();
+        var result = await ImportAccounts.HandleAsync(identity, sp.GetRequiredService<IOrganizationDirectory>(),
+            sp.GetRequiredService<PersonalDataProtector>(), clock, rows, SignInService.HashPassword(Password), mustChangePassword: false, ct);
         logger.LogInformation(
             "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links",
             watch.Elapsed.TotalSeconds, tree.Schools.Count, tree.TeachingPoints.Count, tree.Classes.Count, people.Teachers, people.Students, people.Parents,

@@ -87,4 +87,29 @@ public sealed class GradesAndClassesApiTests(EduCloudFactory factory) : IClassFi
         classes.EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ShouldBe([mine]);
         (await teacherClient.PutAsJsonAsync($"/api/v1/classes/{mine}", new { number = 9 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Grades_are_renamed_and_retired_and_classes_renumbered_and_retired()
+    {
+        var yearId = await OrgApi.EnsureYearAsync(factory, 2026);
+        var admin = await factory.CreateUserAsync("CountyAdmin", regionCode: "520102");
+        using var client = await factory.ClientForAsync(admin);
+        var schoolId = await OrgApi.CreateSchoolAsync(client, stages: "Junior");
+        var gradeId = (await client.CreatedAsync("/api/v1/grades", new { schoolId, academicYearId = yearId, stage = "Junior", level = 1 })).GetProperty("id").GetGuid();
+        var first = (await client.CreatedAsync("/api/v1/classes", new { gradeId, number = 1 })).GetProperty("id").GetGuid();
+        await client.CreatedAsync("/api/v1/classes", new { gradeId, number = 2 });
+
+        var renamed = await client.PutAsJsonAsync($"/api/v1/grades/{gradeId}", new { name = "七年级" });
+        (await renamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString().ShouldBe("七年级");
+        (await client.PutAsJsonAsync($"/api/v1/classes/{first}", new { number = 2 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var moved = await client.PutAsJsonAsync($"/api/v1/classes/{first}", new { number = 5, name = "实验班" });
+        (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString().ShouldBe("实验班");
+
+        (await client.PostAsync($"/api/v1/classes/{first}/retire", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/grades/{gradeId}/classes")).GetArrayLength().ShouldBe(1);
+        (await client.PostAsync($"/api/v1/grades/{gradeId}/retire", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var grades = await client.GetFromJsonAsync<JsonElement>($"/api/v1/schools/{schoolId}/grades?academicYearId={yearId}");
+        grades.GetProperty("grades").GetArrayLength().ShouldBe(0);
+        (await client.PostAsJsonAsync("/api/v1/classes", new { gradeId, number = 3 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 }

@@ -147,9 +147,11 @@ internal static class ImportAccounts
         }
         var outside = accounts.SelectMany(a => a.Row.ChildUserNames ?? []).Where(n => !byUserName.ContainsKey(n)).Select(n => n.ToUpperInvariant()).Distinct().ToList();
         var existing = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
+        // The platform (CLI, seeding) reads nothing through the scope filter, so it looks children up unfiltered.
+        var visible = db.Actor.Scope.IsSystem ? db.Accounts.IgnoreQueryFilters() : db.Accounts;
         foreach (var chunk in outside.Chunk(500))
         {
-            foreach (var a in await db.Accounts.AsNoTracking().Where(a => chunk.Contains(a.NormalizedUserName)).ToListAsync(ct))
+            foreach (var a in await visible.AsNoTracking().Where(a => chunk.Contains(a.NormalizedUserName)).ToListAsync(ct))
             {
                 existing[a.UserName] = a;
             }
