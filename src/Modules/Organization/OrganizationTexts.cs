@@ -70,6 +70,8 @@ internal static class OrganizationTexts
         ["恢复"] = "Reinstate",
         ["撤并"] = "Close",
         ["新建教学点"] = "New teaching point",
+        ["修改教学点"] = "Edit teaching point",
+        ["修改"] = "Edit",
         ["教学点名称"] = "Teaching point name",
         ["尚未设置学年"] = "No academic year yet",
         ["{0}级"] = "Cohort {0}",

@@ -77,6 +77,11 @@ public sealed class OrganizationPagesTests(EduCloudFactory factory) : IClassFixt
         var point = await client.SubmitAsync($"/admin/schools/{schoolId}/teaching-points", "teaching-point",
             new() { ["Model.Name"] = "页面教学点", ["Model.RegionCode"] = "520102", ["Model.Address"] = "", ["Model.UrbanRural"] = "Rural" });
         (await point.HtmlAsync()).ShouldContain("页面教学点");
+        var points = await api.GetFromJsonAsync<JsonElement>($"/api/v1/schools/{schoolId}/teaching-points");
+        var pointId = points[0].GetProperty("id").GetGuid();
+        var edited = await client.SubmitAsync($"/admin/schools/{schoolId}/teaching-points?edit={pointId}", "teaching-point",
+            new() { ["Model.Name"] = "页面教学点改名", ["Model.RegionCode"] = "530102", ["Model.Address"] = "", ["Model.UrbanRural"] = "Rural" });
+        (await edited.HtmlAsync()).ShouldContain("教学点必须与中心校在同一省份");
 
         var grade = await client.SubmitAsync($"/admin/schools/{schoolId}/grades", "grade", new() { ["Model.Stage"] = "Primary", ["Model.Level"] = "2" });
         (await grade.HtmlAsync()).ShouldContain("二年级");
