@@ -35,7 +35,7 @@ internal class IdentityDbContext(DbContextOptions options, ICurrentActor actor, 
             e.Property(a => a.PasswordHash).HasMaxLength(200);
             e.Property(a => a.SecurityStamp).HasMaxLength(40);
             e.Ignore(a => a.PersonId);
-            ConfigureScopeColumns(e);
+            ScopeColumns.Configure(e);
         });
         modelBuilder.Entity<RoleAssignment>(e =>
         {
@@ -45,7 +45,7 @@ internal class IdentityDbContext(DbContextOptions options, ICurrentActor actor, 
             e.Property(a => a.Subject).HasMaxLength(20);
             e.HasIndex(a => a.AccountId);
             e.Ignore(a => a.Key);
-            ConfigureScopeColumns(e);
+            ScopeColumns.Configure(e);
         });
         modelBuilder.Entity<GuardianLink>(e =>
         {
@@ -54,22 +54,9 @@ internal class IdentityDbContext(DbContextOptions options, ICurrentActor actor, 
             e.Property(a => a.Relation).HasMaxLength(20);
             e.HasIndex(a => a.ParentId);
             e.HasIndex(a => new { a.ChildId, a.ParentId }).IsUnique();
-            ConfigureScopeColumns(e);
+            ScopeColumns.Configure(e);
         });
         modelBuilder.UseOpenIddict();
-    }
-
-    private static void ConfigureScopeColumns<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
-        where T : class, IScopedRow
-    {
-        e.Property(x => x.ProvinceCode).HasMaxLength(6);
-        e.Property(x => x.CityCode).HasMaxLength(6);
-        e.Property(x => x.CountyCode).HasMaxLength(6);
-        e.HasIndex(x => x.ProvinceCode);
-        e.HasIndex(x => x.CityCode);
-        e.HasIndex(x => x.CountyCode);
-        e.HasIndex(x => x.SchoolId);
-        e.HasIndex(x => x.ClassId);
     }
 }
 

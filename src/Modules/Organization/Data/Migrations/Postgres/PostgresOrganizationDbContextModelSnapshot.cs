@@ -384,6 +384,12 @@ namespace EduCloud.Organization.Data.Migrations.Postgres
 
                     b.HasIndex("SchoolId");
 
+                    b.HasIndex("CityCode", "RetiredAt", "Code");
+
+                    b.HasIndex("CountyCode", "RetiredAt", "Code");
+
+                    b.HasIndex("ProvinceCode", "RetiredAt", "Code");
+
                     b.ToTable("org_school", "organization");
                 });
 

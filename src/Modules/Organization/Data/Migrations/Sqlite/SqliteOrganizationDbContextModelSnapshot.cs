@@ -376,6 +376,12 @@ namespace EduCloud.Organization.Data.Migrations.Sqlite
 
                     b.HasIndex("SchoolId");
 
+                    b.HasIndex("CityCode", "RetiredAt", "Code");
+
+                    b.HasIndex("CountyCode", "RetiredAt", "Code");
+
+                    b.HasIndex("ProvinceCode", "RetiredAt", "Code");
+
                     b.ToTable("org_school", (string)null);
                 });
 
