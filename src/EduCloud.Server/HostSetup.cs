@@ -46,6 +46,8 @@ internal static class HostSetup
             // Chinese first: the language is the user's explicit choice (cookie or ?culture=), not the browser's guess.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        // Write Chinese as characters, not &#x...; escapes: pages are a third smaller over a shared 4 Mbit/s link.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Security.Claims;
@@ -38,8 +39,8 @@ internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
         {
             return true;
         }
-        var loader = context.RequestServices.GetRequiredService<ScopeLoader>();
-        var loaded = await loader.LoadAsync(id, context.RequestAborted);
+        var loaded = ScopeLoader.Cached(context.RequestServices.GetRequiredService<IMemoryCache>(), id)
+            ?? await context.RequestServices.GetRequiredService<ScopeLoader>().LoadAsync(id, context.RequestAborted);
         var stamp = context.User.FindFirst(IdentityClaims.SecurityStamp)?.Value;
         // A retired account, or a cookie issued before the password or roles changed, no longer counts.
         if (loaded is null || loaded.Retired || (stamp is not null && stamp != loaded.SecurityStamp))

@@ -53,6 +53,9 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
 
     public void Forget(Guid accountId) => cache.Remove(Key(accountId));
 
+    /// <summary>The cached scope, if any, without building the loader and its two DbContexts (the common case).</summary>
+    public static Loaded? Cached(IMemoryCache cache, Guid accountId) => cache.TryGetValue(Key(accountId), out Loaded? loaded) ? loaded : null;
+
     private async Task AddAsync(DataScope scope, Role role, string? regionCode, Guid? schoolId, Guid? classId, CancellationToken ct)
     {
         switch (role)
