@@ -24,7 +24,7 @@ internal static class OpenIdConnectSetup
                     .AllowPasswordFlow()
                     .AllowRefreshTokenFlow();
                 o.RegisterScopes("openid", "profile", "roles", "api", "offline_access");
-                o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                o.AddSigningCertificate(OidcKeys.Signing(configuration)).AddEncryptionCertificate(OidcKeys.Encryption(configuration));
                 o.DisableAccessTokenEncryption();
                 o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
