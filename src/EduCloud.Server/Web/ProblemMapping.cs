@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Audit;
 using EduCloud.Kernel.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,13 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             // Log the type and trace only: messages may carry user input, and user input may be personal data.
             logger.LogError("Unhandled {ExceptionType} at {Path}", exception.GetType().Name, context.Request.Path);
             return false;
+        }
+        if (exception is NotFoundException && !HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated == true)
+        {
+            // A change aimed at a record the caller cannot see is answered 404 (it does not reveal that the
+            // record exists) but is still an attempt outside their scope, so it is audited like a 403.
+            await context.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(AuditActions.Denied, "request",
+                context.Request.Path.Value ?? "", AuditOutcome.Denied, context.Request.Method + " not found in scope", ct: ct);
         }
         context.Response.StatusCode = details.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
