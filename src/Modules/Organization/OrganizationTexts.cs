@@ -3,7 +3,7 @@ namespace EduCloud.Organization;
 /// <summary>English for the organisation pages and the messages their forms show. Chinese is the source text.</summary>
 internal static class OrganizationTexts
 {
-    public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> English = WithTerms(new Dictionary<string, string>
     {
         ["组织机构"] = "Organisation",
         ["返回"] = "Back",
@@ -94,5 +94,36 @@ internal static class OrganizationTexts
         ["教学点必须属于本校"] = "The teaching point must belong to this school",
         ["班号应在1至99之间"] = "The class number must be between 1 and 99",
         ["无权在此范围内执行该操作"] = "You may not do this outside your scope",
-    };
+        ["学年管理"] = "Academic years",
+        ["修改日期"] = "Change dates",
+        ["新建学年"] = "New academic year",
+        ["学年开始日期"] = "Year starts on",
+        ["学年结束日期"] = "Year ends on",
+        ["开始日期"] = "Starts on",
+        ["结束日期"] = "Ends on",
+        ["起始年份（如 2026 即 2026-2027学年）"] = "Start year (2026 gives the 2026-2027 academic year)",
+        ["默认9月1日至次年8月31日，分两个学期；创建后可修改日期。"] = "By default 1 September to 31 August with two terms; the dates can be changed afterwards.",
+        ["无权执行该操作"] = "You may not do this",
+        ["未找到该学年"] = "Academic year not found",
+        ["学年起始年份应在2000至2100之间"] = "The start year must be between 2000 and 2100",
+        ["学年结束日期必须晚于开始日期"] = "The year must end after it starts",
+        ["学年开始日期应在起始年份内"] = "The year must start within its start year",
+        ["一个学年应有1至4个学期"] = "An academic year has 1 to 4 terms",
+        ["学期序号应从1开始连续编号"] = "Terms are numbered 1, 2, 3… without gaps",
+        ["学期开始和结束日期不能为空"] = "A term needs a start and an end date",
+    });
+
+    /// <summary>The calendar rules name the term in their messages (第一学期…), so each of the four gets its sentences.</summary>
+    private static Dictionary<string, string> WithTerms(Dictionary<string, string> texts)
+    {
+        for (var n = 1; n <= 4; n++)
+        {
+            var zh = Features.Calendar.AcademicYearRules.TermName(n);
+            texts[zh] = $"Term {n}";
+            texts[zh + "结束日期必须晚于开始日期"] = $"Term {n} must end after it starts";
+            texts[zh + "必须在学年起止日期之内"] = $"Term {n} must lie within the academic year";
+            texts[zh + "不能与上一学期重叠"] = $"Term {n} must not overlap the term before it";
+        }
+        return texts;
+    }
 }
