@@ -30,6 +30,7 @@ public static class IdentityModule
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<ScopeLoader>();
+        services.AddScoped<EduCloud.Organization.Contracts.IClassRoster, CountClassRoster>();
         services.AddScoped<SignInService>();
 
         services.AddAuthentication(o =>

@@ -20,7 +20,7 @@ public sealed record OrgTreeDto(OrgNodeDto Node, IReadOnlyList<OrgNodeDto> Bread
 /// </summary>
 internal static class BrowseTree
 {
-    public sealed record Query(string? Region, Guid? School, Guid? Grade, Guid? AcademicYearId);
+    public sealed record Query(string? Region, Guid? School, Guid? Grade, Guid? AcademicYearId, Guid? Class = null);
 
     public static async Task<OrgTreeDto> HandleAsync(OrganizationDbContext db, TimeProvider clock, Query query, CancellationToken ct)
     {
@@ -28,6 +28,10 @@ internal static class BrowseTree
         var year = query.AcademicYearId is { } yearId
             ? await db.AcademicYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == yearId, ct) ?? throw new NotFoundException("未找到该学年")
             : await AcademicYearRules.CurrentAsync(db, today, ct);
+        if (query.Class is { } classId)
+        {
+            return await ClassAsync(db, classId, ct);
+        }
         if (query.Grade is { } gradeId)
         {
             return await GradeAsync(db, gradeId, ct);
@@ -161,6 +165,24 @@ internal static class BrowseTree
         return new OrgTreeDto(node, [.. crumbs, new OrgNodeDto("school", school.Id.ToString(), school.Name), node], classes, year?.Name);
     }
 
+    /// <summary>
+    /// A class with its full path. The class itself comes through the scope filter (a teacher of another school gets
+    /// 404); its grade and school are then named without it, as in <see cref="MyClassesAsync"/>, because a teacher's
+    /// scope holds classes, not the school above them.
+    /// </summary>
+    private static async Task<OrgTreeDto> ClassAsync(OrganizationDbContext db, Guid classId, CancellationToken ct)
+    {
+        var group = await db.Classes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == classId, ct) ?? throw new NotFoundException("未找到该班级");
+        var grade = await db.Grades.IgnoreQueryFilters().AsNoTracking().FirstAsync(g => g.Id == group.GradeId, ct);
+        var school = await db.Schools.IgnoreQueryFilters().AsNoTracking().FirstAsync(s => s.Id == group.SchoolId, ct);
+        var year = await db.AcademicYears.AsNoTracking().FirstOrDefaultAsync(y => y.Id == grade.AcademicYearId, ct);
+        var crumbs = await RegionCrumbsAsync(db, school.CountyCode, ct);
+        var node = new OrgNodeDto("class", group.Id.ToString(), group.Name);
+        return new OrgTreeDto(node,
+            [.. crumbs, new OrgNodeDto("school", school.Id.ToString(), school.Name), new OrgNodeDto("grade", grade.Id.ToString(), grade.Name), node],
+            [], year?.Name);
+    }
+
     /// <summary>Province → city → county for a region code (fewer for a province or city).</summary>
     private static async Task<List<OrgNodeDto>> RegionCrumbsAsync(OrganizationDbContext db, string code, CancellationToken ct)
     {
@@ -183,6 +205,6 @@ internal static class BrowseTree
         _ => "county",
     };
 
-    public static async Task<Ok<OrgTreeDto>> EndpointAsync(OrganizationDbContext db, TimeProvider clock, string? region, Guid? school, Guid? grade, Guid? academicYearId, CancellationToken ct) =>
-        TypedResults.Ok(await HandleAsync(db, clock, new Query(region, school, grade, academicYearId), ct));
+    public static async Task<Ok<OrgTreeDto>> EndpointAsync(OrganizationDbContext db, TimeProvider clock, string? region, Guid? school, Guid? grade, Guid? academicYearId, Guid? @class, CancellationToken ct) =>
+        TypedResults.Ok(await HandleAsync(db, clock, new Query(region, school, grade, academicYearId, @class), ct));
 }

@@ -1,0 +1,22 @@
+using EduCloud.Identity.Data;
+using EduCloud.Kernel.Scope;
+using EduCloud.Organization.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Identity.Features.Assignments;
+
+/// <summary>
+/// Teachers and students of a class for the organisation browser: the live accounts holding a Teacher or Student
+/// assignment at that class. Through the caller's scope filter, like every other read.
+/// </summary>
+internal sealed class CountClassRoster(IdentityDbContext db) : IClassRoster
+{
+    public async Task<ClassRosterCounts> CountAsync(Guid classId, CancellationToken ct)
+    {
+        var live = db.Accounts.Where(a => a.RetiredAt == null).Select(a => a.Id);
+        var atClass = db.Assignments.Where(r => r.ClassId == classId && live.Contains(r.AccountId));
+        var teachers = await atClass.Where(r => r.Role == Role.Teacher).Select(r => r.AccountId).Distinct().CountAsync(ct);
+        var students = await atClass.Where(r => r.Role == Role.Student).Select(r => r.AccountId).Distinct().CountAsync(ct);
+        return new ClassRosterCounts(teachers, students);
+    }
+}
