@@ -27,6 +27,8 @@ public static class OrganizationModule
         services.AddModuleDbContext<OrganizationDbContext, SqliteOrganizationDbContext, PostgresOrganizationDbContext>(configuration, "Organization");
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         Texts.AddEnglish(OrganizationTexts.English);
+        Texts.AddEnglishTemplate("{0}-{1}学年已存在", "The {0}-{1} academic year already exists");
+        Texts.AddEnglishTemplate("{0}-{1}学年", "{0}-{1} academic year");
         return services;
     }
 
