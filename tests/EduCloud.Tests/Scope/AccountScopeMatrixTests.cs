@@ -234,3 +234,23 @@ public sealed class AccountScopeMatrixTests(ScopeWorld world) : IClassFixture<Sc
     private Task<T> ReadAsync<T>(Func<IdentityDbContext, Task<T>> read) =>
         world.Factory.AsPlatformAsync(sp => read(sp.GetRequiredService<IdentityDbContext>()));
 }
+
+/// <summary>The user pages admit the same roles as the account API: a reviewer's province-wide scope shows no people.</summary>
+public sealed class AccountPagesScopeTests(ScopeWorld world) : IClassFixture<ScopeWorld>
+{
+    [Theory]
+    [InlineData(Role.ResourceReviewer, false)]
+    [InlineData(Role.ProvinceAdmin, true)]
+    public async Task The_user_pages_show_people_only_to_roles_that_may_list_accounts(Role role, bool shown)
+    {
+        var target = world.Teachers[At.Yunyan];
+        using var browser = new BrowserSession(world.Factory);
+        await browser.SignInAsync(world.Users[role]);
+
+        var list = await browser.Http.GetStringAsync("/admin/users?q=" + target.UserName);
+        var details = await browser.Http.GetStringAsync($"/admin/users/{target.Id}");
+
+        list.Contains($"/admin/users/{target.Id}").ShouldBe(shown);
+        details.Contains(target.UserName).ShouldBe(shown);
+    }
+}
