@@ -18,8 +18,10 @@ public sealed class AuditTrail(AuditDbContext db, ICurrentActor actor, TimeProvi
             ActorName = actor.DisplayName ?? "anonymous",
             Action = action,
             EntityType = entityType,
-            EntityId = entityId,
-            Details = details,
+            // The columns hold 64 and 1000 characters; PostgreSQL refuses longer values and the line would be lost
+            // (a request path such as /api/v1/accounts/{id}/roles/{id} is an entity id here). Keep the id's tail.
+            EntityId = entityId.Length <= 64 ? entityId : entityId[^64..],
+            Details = details.Length <= 1000 ? details : details[..1000],
             ClientAddress = actor.ClientAddress,
             Outcome = outcome,
             ProvinceCode = where?.ProvinceCode ?? "",

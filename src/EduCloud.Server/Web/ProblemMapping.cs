@@ -40,8 +40,10 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         {
             // A change aimed at a record the caller cannot see is answered 404 (it does not reveal that the
             // record exists) but is still an attempt outside their scope, so it is audited like a 403.
+            // AuditTrail keeps only the tail of a long path as the entity id, so the details keep it whole.
+            var path = context.Request.Path.Value ?? "";
             await context.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(AuditActions.Denied, "request",
-                context.Request.Path.Value ?? "", AuditOutcome.Denied, context.Request.Method + " not found in scope", ct: ct);
+                path, AuditOutcome.Denied, $"{context.Request.Method} {path} not found in scope", ct: ct);
         }
         context.Response.StatusCode = details.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });

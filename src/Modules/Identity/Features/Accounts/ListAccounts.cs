@@ -9,6 +9,11 @@ namespace EduCloud.Identity.Features.Accounts;
 /// <summary>Accounts the caller can see (by the scope filter), with masked personal data, paged.</summary>
 internal static class ListAccounts
 {
+    /// <summary>The roles that may list and open accounts (API and pages): administrators, and teachers for their classes.</summary>
+    public static readonly Role[] Roles = [Role.NationalAdmin, Role.ProvinceAdmin, Role.CityAdmin, Role.CountyAdmin, Role.SchoolAdmin, Role.Teacher];
+
+    public static bool MayList(ICurrentActor actor) => actor.Scope.IsSystem || actor.Roles.Any(Roles.Contains);
+
     public sealed record Query(string? Q, string? Role, Guid? SchoolId, Guid? ClassId, bool IncludeRetired, int? Page, int? Size);
 
     public static async Task<Page<AccountDto>> HandleAsync(IdentityDbContext db, TimeProvider clock, Query query, CancellationToken ct)

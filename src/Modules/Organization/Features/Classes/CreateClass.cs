@@ -16,11 +16,10 @@ internal static class CreateClass
 
     public static async Task<ClassDto> HandleAsync(OrganizationDbContext db, TimeProvider clock, Request request, CancellationToken ct)
     {
-        var grade = request.GradeId is { } gradeId ? await db.Grades.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gradeId, ct) : null;
-        if (grade is null)
-        {
-            throw ValidationFailedException.For("gradeId", "未找到该年级");
-        }
+        // A grade the caller cannot see is a 404 (audited as Denied: the attempt is aimed outside their scope).
+        var grade = request.GradeId is { } gradeId
+            ? await db.Grades.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gradeId, ct) ?? throw new NotFoundException("未找到该年级")
+            : throw ValidationFailedException.For("gradeId", "请选择年级");
         var problems = new Problems();
         problems.Check(grade.RetiredAt is null, "gradeId", "该年级已撤销");
         await ClassRules.CheckAsync(db, grade.SchoolId!.Value, request.Input, problems, ct);

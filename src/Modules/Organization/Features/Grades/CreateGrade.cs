@@ -14,9 +14,12 @@ internal static class CreateGrade
 
     public static async Task<GradeDto> HandleAsync(OrganizationDbContext db, TimeProvider clock, Request request, CancellationToken ct)
     {
-        var school = request.SchoolId is { } schoolId ? await db.Schools.FirstOrDefaultAsync(s => s.Id == schoolId, ct) : null;
+        // A school the caller cannot see is a 404 (audited as Denied: the attempt is aimed outside their scope).
+        var school = request.SchoolId is { } schoolId
+            ? await db.Schools.FirstOrDefaultAsync(s => s.Id == schoolId, ct) ?? throw new NotFoundException("未找到该学校")
+            : null;
         var problems = new Problems();
-        problems.Check(school is not null, "schoolId", "未找到该学校");
+        problems.Check(school is not null, "schoolId", "请选择学校");
         problems.Check(school?.RetiredAt is null, "schoolId", "学校已撤销");
         var stage = GradeRules.ParseStage(request.Stage);
         problems.Check(stage is not null, "stage", "学段无效");

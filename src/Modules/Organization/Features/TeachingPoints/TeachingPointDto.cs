@@ -35,8 +35,11 @@ internal static class TeachingPointRules
         return urbanRural ?? UrbanRural.Rural;
     }
 
-    /// <summary>The central school, as the caller sees it; an invisible school is reported as missing.</summary>
+    /// <summary>
+    /// The central school, as the caller sees it. An invisible school is reported as missing with a 404, not a 400,
+    /// so that the attempt (aimed outside the caller's scope) is audited as Denied like any other.
+    /// </summary>
     public static async Task<School> FindCentralSchoolAsync(OrganizationDbContext db, Guid? id, CancellationToken ct) =>
         id is null ? throw ValidationFailedException.For("centralSchoolId", "请选择中心校")
-            : await db.Schools.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw ValidationFailedException.For("centralSchoolId", "未找到该中心校");
+            : await db.Schools.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("未找到该中心校");
 }
