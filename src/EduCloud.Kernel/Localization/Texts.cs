@@ -34,6 +34,11 @@ public static class Texts
                 English[zh] = en;
             }
         }
+        // An entry with placeholders also translates the messages formatted from it in Chinese.
+        foreach (var (zh, en) in translations.Where(t => t.Key.Contains("{0}", StringComparison.Ordinal)))
+        {
+            AddEnglishTemplate(zh, en);
+        }
     }
 
     /// <summary>Registers a pattern such as "{0}不能超过{1}个字符" → "{0} must be at most {1} characters".</summary>
@@ -55,28 +60,40 @@ public static class Texts
     /// <summary>Translates a Chinese source string or message to the current UI language.</summary>
     public static string T(string zh) => IsEnglish ? ToEnglish(zh) : zh;
 
-    public static string ToEnglish(string zh)
+    public static string ToEnglish(string zh) => ToEnglish(zh, depth: 0);
+
+    /// <summary>
+    /// Exact entries first, then templates, newest first: a module's specific pattern ("第{0}行：{1}") is tried
+    /// before the kernel's generic ones ("{0}不能为空"). Inserted parts are translated the same way.
+    /// </summary>
+    private static string ToEnglish(string zh, int depth)
     {
+        (Regex Pattern, string English)[] templates;
         lock (Gate)
         {
             if (English.TryGetValue(zh, out var en))
             {
                 return en;
             }
-            foreach (var (pattern, template) in Templates)
+            templates = [.. Templates];
+        }
+        if (depth > 3)
+        {
+            return zh;
+        }
+        for (var t = templates.Length - 1; t >= 0; t--)
+        {
+            var match = templates[t].Pattern.Match(zh);
+            if (!match.Success)
             {
-                var match = pattern.Match(zh);
-                if (match.Success)
-                {
-                    var result = template;
-                    for (var i = 0; i < 9 && match.Groups["p" + i].Success; i++)
-                    {
-                        var part = match.Groups["p" + i].Value;
-                        result = result.Replace("{" + i + "}", English.GetValueOrDefault(part, part), StringComparison.Ordinal);
-                    }
-                    return result;
-                }
+                continue;
             }
+            var result = templates[t].English;
+            for (var i = 0; i < 9 && match.Groups["p" + i].Success; i++)
+            {
+                result = result.Replace("{" + i + "}", ToEnglish(match.Groups["p" + i].Value, depth + 1), StringComparison.Ordinal);
+            }
+            return result;
         }
         return zh;
     }

@@ -34,6 +34,14 @@ public sealed class TextsTests
     }
 
     [Fact]
+    public void A_dictionary_entry_with_placeholders_also_translates_the_formatted_chinese_message()
+    {
+        Texts.AddEnglish(new Dictionary<string, string> { ["第{0}行：{1}"] = "Row {0}: {1}", ["姓名不能为空"] = "The name is required" });
+
+        Texts.ToEnglish("第12行：姓名不能为空").ShouldBe("Row 12: The name is required");
+    }
+
+    [Fact]
     public void An_unknown_message_falls_back_to_the_chinese_text()
     {
         Texts.ToEnglish("这句没有翻译").ShouldBe("这句没有翻译");
