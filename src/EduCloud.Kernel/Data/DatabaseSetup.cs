@@ -64,10 +64,12 @@ public static class DatabaseSetup
     public static async Task MigrateAllAsync(IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
+        var walSet = new HashSet<string>(StringComparer.Ordinal);
         foreach (var context in scope.ServiceProvider.GetServices<MigratableContext>())
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(context.ContextType);
-            if (db.Database.IsSqlite())
+            // WAL is a property of the database file, which every module shares: set it once.
+            if (db.Database.IsSqlite() && walSet.Add(db.Database.GetConnectionString() ?? ""))
             {
                 await db.Database.OpenConnectionAsync(ct);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

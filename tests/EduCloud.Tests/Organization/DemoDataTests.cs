@@ -48,7 +48,6 @@ public sealed class DemoDataTests(EduCloudFactory factory) : IClassFixture<EduCl
             parents.Count.ShouldBeGreaterThan(4000);
             parents.ShouldContain(2);
 
-            // The platform reads nothing through the scope filter, hence IgnoreQueryFilters above and below.
             // Decrypt a sample through the protector: every citizen ID is a valid GB 11643 number fitting its class.
             var protector = sp.GetRequiredService<PersonalDataProtector>();
             var classes = await org.Classes.IgnoreQueryFilters().ToDictionaryAsync(c => c.Id, c => c.CountyCode);

@@ -41,6 +41,20 @@ internal sealed class GuardianLink : IScopedRow
     public string CountyCode { get; set; } = "";
     public Guid? SchoolId { get; set; }
     public Guid? ClassId { get; set; }
+
+    /// <summary>A link that sits where the child sits, so the child's administrators manage it.</summary>
+    public static GuardianLink Between(Guid parentId, Account child, string? relation, DateTime now) => new()
+    {
+        ParentId = parentId,
+        ChildId = child.Id,
+        Relation = string.IsNullOrWhiteSpace(relation) ? "监护人" : relation.Trim(),
+        CreatedAt = now,
+        ProvinceCode = child.ProvinceCode,
+        CityCode = child.CityCode,
+        CountyCode = child.CountyCode,
+        SchoolId = child.SchoolId,
+        ClassId = child.ClassId,
+    };
 }
 
 internal static class RoleAssignmentPlacement

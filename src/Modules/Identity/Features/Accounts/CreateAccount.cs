@@ -38,9 +38,7 @@ internal static class CreateAccount
             throw new ForbiddenException();
         }
         var problems = new Problems();
-        var userName = request.UserName?.Trim() ?? "";
-        problems.Check(userName.Length is >= 3 and <= 64 && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '@'),
-            "userName", "用户名应为3-64个字符，只能包含字母、数字和 _ - . @");
+        var userName = PersonalFields.CheckUserName(request.UserName, problems);
         PersonalFields.CheckName(request.DisplayName, problems);
         var citizenId = PersonalFields.CheckCitizenId(request.CitizenId, problems);
         var phone = PersonalFields.CheckPhone(request.Phone, problems);
@@ -97,11 +95,7 @@ internal static class CreateAccount
         db.Assignments.Add(assignment);
         foreach (var child in childRows)
         {
-            db.GuardianLinks.Add(new GuardianLink
-            {
-                ParentId = account.Id, ChildId = child.Id, Relation = request.Relation?.Trim() ?? "监护人", CreatedAt = now,
-                ProvinceCode = child.ProvinceCode, CityCode = child.CityCode, CountyCode = child.CountyCode, SchoolId = child.SchoolId, ClassId = child.ClassId,
-            });
+            db.GuardianLinks.Add(GuardianLink.Between(account.Id, child, request.Relation, now));
         }
         await db.SaveChangesAsync(ct);
         return new Response(account.ToDto([assignment], now), temporary);

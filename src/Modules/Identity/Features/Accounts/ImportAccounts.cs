@@ -44,9 +44,7 @@ internal static class ImportAccounts
         {
             var row = rows[i];
             var problems = new Problems();
-            var userName = row.UserName?.Trim() ?? "";
-            problems.Check(userName.Length is >= 3 and <= 64 && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '@'),
-                "userName", "用户名应为3-64个字符，只能包含字母、数字和 _ - . @");
+            var userName = PersonalFields.CheckUserName(row.UserName, problems);
             PersonalFields.CheckName(row.DisplayName, problems);
             var citizenId = PersonalFields.CheckCitizenId(row.CitizenId, problems);
             var phone = PersonalFields.CheckPhone(row.Phone, problems);
@@ -147,11 +145,9 @@ internal static class ImportAccounts
         }
         var outside = accounts.SelectMany(a => a.Row.ChildUserNames ?? []).Where(n => !byUserName.ContainsKey(n)).Select(n => n.ToUpperInvariant()).Distinct().ToList();
         var existing = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
-        // The platform (CLI, seeding) reads nothing through the scope filter, so it looks children up unfiltered.
-        var visible = db.Actor.Scope.IsSystem ? db.Accounts.IgnoreQueryFilters() : db.Accounts;
         foreach (var chunk in outside.Chunk(500))
         {
-            foreach (var a in await visible.AsNoTracking().Where(a => chunk.Contains(a.NormalizedUserName)).ToListAsync(ct))
+            foreach (var a in await db.Accounts.AsNoTracking().Where(a => chunk.Contains(a.NormalizedUserName)).ToListAsync(ct))
             {
                 existing[a.UserName] = a;
             }
@@ -170,17 +166,13 @@ internal static class ImportAccounts
                     continue;
                 }
                 children.Add(child);
-                links.Add(new GuardianLink
-                {
-                    ParentId = account.Id, ChildId = child.Id, Relation = row.Relation?.Trim() ?? "监护人", CreatedAt = now,
-                    ProvinceCode = child.ProvinceCode, CityCode = child.CityCode, CountyCode = child.CountyCode, SchoolId = child.SchoolId, ClassId = child.ClassId,
-                });
+                links.Add(GuardianLink.Between(account.Id, child, row.Relation, now));
             }
             foreach (var parent in assignments.Where(pendingParents.Contains))
             {
                 if (children.FirstOrDefault() is { } first)
                 {
-                    parent.PlaceAt(new ScopeKey(first.ProvinceCode, first.CityCode, first.CountyCode, first.SchoolId, first.ClassId), Role.Parent);
+                    parent.PlaceAt(ScopeKey.Of(first), Role.Parent);
                 }
                 else
                 {

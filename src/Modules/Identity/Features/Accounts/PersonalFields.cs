@@ -27,6 +27,15 @@ internal static class PersonalFields
         return ok ? phone : null;
     }
 
+    /// <summary>A user name: 3-64 ASCII letters, digits and _ - . @. Returns it trimmed.</summary>
+    public static string CheckUserName(string? input, Problems problems)
+    {
+        var userName = input?.Trim() ?? "";
+        problems.Check(userName.Length is >= 3 and <= 64 && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '@'),
+            "userName", "用户名应为3-64个字符，只能包含字母、数字和 _ - . @");
+        return userName;
+    }
+
     public static void CheckName(string? name, Problems problems)
     {
         problems.Required(name, "displayName", "姓名").MaxLength(name, 50, "displayName", "姓名");

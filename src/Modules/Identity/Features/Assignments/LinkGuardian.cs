@@ -38,12 +38,7 @@ internal static class LinkGuardian
         {
             throw new ConflictException("parentId", "该家长已与此学生关联");
         }
-        var link = new GuardianLink
-        {
-            ParentId = parent!.Id, ChildId = childId, Relation = string.IsNullOrWhiteSpace(request.Relation) ? "监护人" : request.Relation.Trim(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            ProvinceCode = child.ProvinceCode, CityCode = child.CityCode, CountyCode = child.CountyCode, SchoolId = child.SchoolId, ClassId = child.ClassId,
-        };
+        var link = GuardianLink.Between(parent!.Id, child, request.Relation, clock.GetUtcNow().UtcDateTime);
         db.GuardianLinks.Add(link);
         await db.SaveChangesAsync(ct);
         scopes.Forget(parent.Id);

@@ -42,7 +42,7 @@ internal sealed class SignInService(IdentityDbContext db, TimeProvider clock, Au
             await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), "", AuditOutcome.Failed, "unknown user", ct: ct);
             return new Result(SignInOutcome.InvalidCredentials, null);
         }
-        var where = new ScopeKey(account.ProvinceCode, account.CityCode, account.CountyCode, account.SchoolId, account.ClassId);
+        var where = ScopeKey.Of(account);
         if (LockoutRule.IsLocked(account.LockedUntil, now))
         {
             var until = account.LockedUntil!.Value;
@@ -65,17 +65,9 @@ internal sealed class SignInService(IdentityDbContext db, TimeProvider clock, Au
         return new Result(SignInOutcome.Succeeded, account);
     }
 
-    /// <summary>Sign-in bookkeeping is the platform's own write, not the (anonymous) caller's, so it bypasses the scope guard.</summary>
-    private async Task SaveAsSystemAsync(CancellationToken ct)
-    {
-        foreach (var entry in db.ChangeTracker.Entries<Account>().ToList())
-        {
-            // Only the two counters are written. (Setting the state to Unchanged would discard their new values.)
-            foreach (var property in entry.Properties)
-            {
-                property.IsModified = property.Metadata.Name is nameof(Account.FailedSignIns) or nameof(Account.LockedUntil);
-            }
-        }
-        await db.SaveChangesAsPlatformAsync(ct);
-    }
+    /// <summary>
+    /// Sign-in bookkeeping is the platform's own write, not the (anonymous) caller's, so it bypasses the scope guard.
+    /// Only the counters were changed, so only they are written, and nothing at all when they already were zero.
+    /// </summary>
+    private Task SaveAsSystemAsync(CancellationToken ct) => db.SaveChangesAsPlatformAsync(ct);
 }
