@@ -5,6 +5,7 @@ using EduCloud.Kernel.Data;
 using EduCloud.Organization;
 using EduCloud.Server.Components;
 using EduCloud.Server.Web;
+using EduCloud.Students;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -25,6 +26,7 @@ internal static class HostSetup
             .SetApplicationName("EduCloud");
         services.AddOrganization(configuration);
         services.AddIdentityModule(configuration);
+        services.AddStudents(configuration);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.
@@ -82,7 +84,8 @@ internal static class HostSetup
 
         app.MapOrganization();
         app.MapIdentity();
+        app.MapStudents();
         app.MapRazorComponents<App>()
-            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly);
+            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly, typeof(StudentsModule).Assembly);
     }
 }

@@ -130,7 +130,7 @@ public abstract class ScopedDbContext(DbContextOptions options, ICurrentActor ac
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changes = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry and not IDerivedRow)
             .ToList();
         foreach (var entry in changes)
         {

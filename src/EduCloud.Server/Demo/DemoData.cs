@@ -6,6 +6,7 @@ using EduCloud.Identity.Features.SignIn;
 using EduCloud.Kernel.Privacy;
 using EduCloud.Organization.Contracts;
 using EduCloud.Organization.Data;
+using EduCloud.Students.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Server.Demo;
@@ -45,9 +46,17 @@ internal static class DemoData
         var rows = people.Rows.Where(r => !taken.Contains(r.UserName!.ToUpperInvariant())).ToList();
         var result = await ImportAccounts.HandleAsync(identity, sp.GetRequiredService<IOrganizationDirectory>(),
             sp.GetRequiredService<PersonalDataProtector>(), clock, rows, SignInService.HashPassword(Password), mustChangePassword: false, ct);
+        var studentsDb = sp.GetRequiredService<StudentsDbContext>();
+        var accountIds = await identity.Accounts.IgnoreQueryFilters().Where(a => a.NormalizedUserName.StartsWith('S'))
+            .ToDictionaryAsync(a => a.NormalizedUserName, a => a.Id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var records = DemoStudents.Build(people.StudentSeats, accountIds, sp.GetRequiredService<PersonalDataProtector>(), random, now);
+        studentsDb.Students.AddRange(records);
+        studentsDb.StatusChanges.AddRange(records.Select(r => DemoStudents.AdmissionOf(r, now)));
+        await studentsDb.SaveChangesAsync(ct);
         logger.LogInformation(
-            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links",
+            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records",
             watch.Elapsed.TotalSeconds, tree.Schools.Count, tree.TeachingPoints.Count, tree.Classes.Count, people.Teachers, people.Students, people.Parents,
-            result.AccountIds.Count, result.GuardianLinks);
+            result.AccountIds.Count, result.GuardianLinks, records.Count);
     }
 }

@@ -23,6 +23,9 @@ internal sealed class DemoPeople(Random random)
 
     public IReadOnlyList<ImportAccounts.Row> Rows => _rows;
 
+    /// <summary>Each student account's row and seat, for the student status records (学籍) made from them.</summary>
+    public List<(ImportAccounts.Row Row, DemoClass Seat)> StudentSeats { get; } = [];
+
     public int Teachers { get; private set; }
 
     public int Students { get; private set; }
@@ -101,7 +104,9 @@ internal sealed class DemoPeople(Random random)
         // School year n (1 = 一年级) starts school at six: born between 1 September 2020-n and 31 August 2021-n.
         var birth = new DateOnly(2020 - cls.SchoolYear, 9, 1).AddDays(random.Next(365));
         Students++;
-        return Add(userName, Name(sex, adult: false), Id(cls.School.CountyCode, birth, sex), null, [new RoleNode(Role.Student, null, null, cls.Class.Id, null)]);
+        var row = Add(userName, Name(sex, adult: false), Id(cls.School.CountyCode, birth, sex), null, [new RoleNode(Role.Student, null, null, cls.Class.Id, null)]);
+        StudentSeats.Add((row, cls));
+        return row;
     }
 
     private void AddNamed(string userName, string displayName, string county, params RoleNode[] nodes) =>

@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using EduCloud.Students.Contracts;
+using EduCloud.Students.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Students.Data;
+
+internal sealed class StudentCensus(StudentsDbContext db) : IStudentCensus
+{
+    public IAsyncEnumerable<CensusCell> ReadAsync(CancellationToken ct) => Read(db.Census.AsNoTracking(), ct);
+
+    public IAsyncEnumerable<CensusCell> ReadAllAsync(CancellationToken ct) => Read(db.Census.IgnoreQueryFilters().AsNoTracking(), ct);
+
+    public async Task<IReadOnlyList<CensusCell>> ReadSchoolsAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct)
+    {
+        var list = new List<CensusCell>();
+        await foreach (var cell in Read(db.Census.IgnoreQueryFilters().AsNoTracking().Where(c => schoolIds.Contains(c.SchoolId!.Value)), ct))
+        {
+            list.Add(cell);
+        }
+        return list;
+    }
+
+    private static async IAsyncEnumerable<CensusCell> Read(IQueryable<SchoolCensus> rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var c in rows.Where(c => c.Students != 0).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new CensusCell(c.SchoolId!.Value, c.ProvinceCode, c.CityCode, c.CountyCode, c.Stage, c.GradeLevel, c.Sex, c.EthnicityCode,
+                c.UrbanRural, (CensusStatus)c.Status, c.Students, c.LeftBehind, c.Migrant, c.Disabled);
+        }
+    }
+}
+
+internal sealed class CensusChangeFeed : ICensusChangeFeed
+{
+    private long _version;
+
+    public event Action<IReadOnlyCollection<Guid>>? SchoolsChanged;
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public void Publish(IReadOnlyCollection<Guid> schoolIds)
+    {
+        Interlocked.Increment(ref _version);
+        SchoolsChanged?.Invoke(schoolIds);
+    }
+}

@@ -1,0 +1,143 @@
+using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Errors;
+using EduCloud.Kernel.Scope;
+using EduCloud.Students.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EduCloud.Students.Data;
+
+internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock, CensusChangeFeed feed)
+    : ScopedDbContext(options, actor, clock)
+{
+    private readonly HashSet<Guid> _censusChanged = [];
+
+    protected override string ModuleSchema => "students";
+
+    public DbSet<StudentRecord> Students => Set<StudentRecord>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<SchoolCensus> Census => Set<SchoolCensus>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StudentRecord>(e =>
+        {
+            e.ToTable("stu_student");
+            e.HasKey(s => s.Id);
+            ScopeColumns.Configure(e);
+            e.Property(s => s.StudentNumber).HasMaxLength(19);
+            e.HasIndex(s => s.StudentNumber).IsUnique();
+            e.Property(s => s.Name).HasMaxLength(50);
+            e.Property(s => s.CitizenIdHash).HasMaxLength(64);
+            e.Property(s => s.CitizenIdMasked).HasMaxLength(18);
+            // Not unique: the same person enrolled at two schools is a duplicate case to resolve, not an error to hide.
+            e.HasIndex(s => s.CitizenIdHash);
+            e.Property(s => s.EthnicityCode).HasMaxLength(2);
+            e.Property(s => s.HukouRegionCode).HasMaxLength(6);
+            e.Property(s => s.AddressMasked).HasMaxLength(100);
+            e.Property(s => s.ConsentGuardianName).HasMaxLength(50);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasIndex(s => new { s.SchoolId, s.Status, s.Stage, s.GradeLevel });
+            e.OwnsMany(s => s.Guardians, g =>
+            {
+                g.ToJson("guardians");
+            });
+        });
+        modelBuilder.Entity<StatusChange>(e =>
+        {
+            e.ToTable("stu_status_change");
+            e.HasKey(c => c.Id);
+            ScopeColumns.Configure(e);
+            e.Property(c => c.ReasonCode).HasMaxLength(4);
+            e.Property(c => c.Note).HasMaxLength(500);
+            e.Property(c => c.RecordedByName).HasMaxLength(100);
+            e.HasIndex(c => new { c.StudentId, c.RecordedAt });
+            e.HasIndex(c => c.BatchId);
+        });
+        modelBuilder.Entity<SchoolCensus>(e =>
+        {
+            e.ToTable("stu_school_census");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedOnAdd();
+            e.Property(c => c.ProvinceCode).HasMaxLength(6);
+            e.Property(c => c.CityCode).HasMaxLength(6);
+            e.Property(c => c.CountyCode).HasMaxLength(6);
+            e.Property(c => c.EthnicityCode).HasMaxLength(2);
+            e.HasIndex(c => new { c.SchoolId, c.Stage, c.GradeLevel, c.Sex, c.EthnicityCode, c.UrbanRural, c.Status }).IsUnique();
+            e.HasIndex(c => c.CountyCode);
+            e.HasIndex(c => c.CityCode);
+            e.HasIndex(c => c.ProvinceCode);
+        });
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<StudentRecord>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+        var deltas = CensusKeeper.TakeDeltas(this);
+        if (deltas.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // The census moves in the same transaction as the records it counts; a caller's open transaction is joined.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            int saved;
+            try
+            {
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (ForbiddenException) when (own is not null)
+            {
+                // The refusal wrote only its audit line (the guard discarded the change): keep that line.
+                await own.CommitAsync(cancellationToken);
+                throw;
+            }
+            await CensusKeeper.ApplyAsync(this, deltas, cancellationToken);
+            _censusChanged.UnionWith(deltas.Keys.Select(c => c.SchoolId));
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+                PublishCensusChanges();
+            }
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Commits a transaction the caller opened, then tells the statistics which schools changed. Use this rather than
+    /// transaction.CommitAsync when a transaction spans several saves or a recount.
+    /// </summary>
+    public async Task CommitAsync(IDbContextTransaction transaction, CancellationToken ct)
+    {
+        await transaction.CommitAsync(ct);
+        PublishCensusChanges();
+    }
+
+    internal void MarkCensusChanged(IEnumerable<Guid> schoolIds) => _censusChanged.UnionWith(schoolIds);
+
+    private void PublishCensusChanges()
+    {
+        if (_censusChanged.Count > 0)
+        {
+            feed.Publish(_censusChanged.ToArray());
+            _censusChanged.Clear();
+        }
+    }
+}
+
+internal sealed class SqliteStudentsDbContext(DbContextOptions<SqliteStudentsDbContext> options, ICurrentActor actor, TimeProvider clock, CensusChangeFeed feed)
+    : StudentsDbContext(options, actor, clock, feed);
+
+internal sealed class PostgresStudentsDbContext(DbContextOptions<PostgresStudentsDbContext> options, ICurrentActor actor, TimeProvider clock, CensusChangeFeed feed)
+    : StudentsDbContext(options, actor, clock, feed);
