@@ -48,7 +48,7 @@ internal static class DemoData
         var result = await ImportAccounts.HandleAsync(identity, sp.GetRequiredService<IOrganizationDirectory>(),
             sp.GetRequiredService<PersonalDataProtector>(), clock, rows, SignInService.HashPassword(Password), mustChangePassword: false, ct);
         var studentsDb = sp.GetRequiredService<StudentsDbContext>();
-        var accountIds = await identity.Accounts.IgnoreQueryFilters().Where(a => a.NormalizedUserName.StartsWith('S'))
+        var accountIds = await identity.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.NormalizedUserName, "S%"))
             .ToDictionaryAsync(a => a.NormalizedUserName, a => a.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var records = DemoStudents.Build(people.StudentSeats, accountIds, sp.GetRequiredService<PersonalDataProtector>(), random, now);
@@ -56,7 +56,7 @@ internal static class DemoData
         studentsDb.StatusChanges.AddRange(records.Select(r => DemoStudents.AdmissionOf(r, now)));
         await studentsDb.SaveChangesAsync(ct);
         var teachersDb = sp.GetRequiredService<TeachersDbContext>();
-        var teacherAccounts = await identity.Accounts.IgnoreQueryFilters().Where(a => a.NormalizedUserName.StartsWith('T'))
+        var teacherAccounts = await identity.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.NormalizedUserName, "T%"))
             .ToDictionaryAsync(a => a.NormalizedUserName, a => a.Id, ct);
         var teachers = DemoTeachers.Build(people.TeacherSeats, teacherAccounts, sp.GetRequiredService<PersonalDataProtector>(), random, now);
         teachersDb.Teachers.AddRange(teachers.Select(t => t.Record));
