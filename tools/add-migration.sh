@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Adds a migration to both migration sets (SQLite and PostgreSQL) of one module.
-# Usage: tools/add-migration.sh <Kernel|Organization|Identity|Students|...> <MigrationName>
+# Usage: tools/add-migration.sh <Kernel|Organization|Identity|Students|Teachers|...> <MigrationName>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=$1; name=$2

@@ -6,6 +6,7 @@ using EduCloud.Organization;
 using EduCloud.Server.Components;
 using EduCloud.Server.Web;
 using EduCloud.Students;
+using EduCloud.Teachers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -27,6 +28,7 @@ internal static class HostSetup
         services.AddOrganization(configuration);
         services.AddIdentityModule(configuration);
         services.AddStudents(configuration);
+        services.AddTeachers(configuration);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.
@@ -85,7 +87,9 @@ internal static class HostSetup
         app.MapOrganization();
         app.MapIdentity();
         app.MapStudents();
+        app.MapTeachers();
         app.MapRazorComponents<App>()
-            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly, typeof(StudentsModule).Assembly);
+            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly, typeof(StudentsModule).Assembly,
+                typeof(TeachersModule).Assembly);
     }
 }

@@ -7,6 +7,7 @@ using EduCloud.Kernel.Privacy;
 using EduCloud.Organization.Contracts;
 using EduCloud.Organization.Data;
 using EduCloud.Students.Data;
+using EduCloud.Teachers.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Server.Demo;
@@ -47,16 +48,23 @@ internal static class DemoData
         var result = await ImportAccounts.HandleAsync(identity, sp.GetRequiredService<IOrganizationDirectory>(),
             sp.GetRequiredService<PersonalDataProtector>(), clock, rows, SignInService.HashPassword(Password), mustChangePassword: false, ct);
         var studentsDb = sp.GetRequiredService<StudentsDbContext>();
-        var accountIds = await identity.Accounts.IgnoreQueryFilters().Where(a => a.NormalizedUserName.StartsWith('S'))
+        var accountIds = await identity.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.NormalizedUserName, "S%"))
             .ToDictionaryAsync(a => a.NormalizedUserName, a => a.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var records = DemoStudents.Build(people.StudentSeats, accountIds, sp.GetRequiredService<PersonalDataProtector>(), random, now);
         studentsDb.Students.AddRange(records);
         studentsDb.StatusChanges.AddRange(records.Select(r => DemoStudents.AdmissionOf(r, now)));
         await studentsDb.SaveChangesAsync(ct);
+        var teachersDb = sp.GetRequiredService<TeachersDbContext>();
+        var teacherAccounts = await identity.Accounts.IgnoreQueryFilters().Where(a => EF.Functions.Like(a.NormalizedUserName, "T%"))
+            .ToDictionaryAsync(a => a.NormalizedUserName, a => a.Id, ct);
+        var teachers = DemoTeachers.Build(people.TeacherSeats, teacherAccounts, sp.GetRequiredService<PersonalDataProtector>(), random, now);
+        teachersDb.Teachers.AddRange(teachers.Select(t => t.Record));
+        teachersDb.Changes.AddRange(teachers.Select(t => t.Registered));
+        await teachersDb.SaveChangesAsync(ct);
         logger.LogInformation(
-            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records",
+            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records, {TeacherRecords} teacher records",
             watch.Elapsed.TotalSeconds, tree.Schools.Count, tree.TeachingPoints.Count, tree.Classes.Count, people.Teachers, people.Students, people.Parents,
-            result.AccountIds.Count, result.GuardianLinks, records.Count);
+            result.AccountIds.Count, result.GuardianLinks, records.Count, teachers.Count);
     }
 }

@@ -26,6 +26,9 @@ internal sealed class DemoPeople(Random random)
     /// <summary>Each student account's row and seat, for the student status records (学籍) made from them.</summary>
     public List<(ImportAccounts.Row Row, DemoClass Seat)> StudentSeats { get; } = [];
 
+    /// <summary>Each teacher account's row, school, classes and subject, for the teacher records (教师档案) made from them.</summary>
+    public List<(ImportAccounts.Row Row, Organization.Domain.School School, List<DemoClass> Classes, string Subject)> TeacherSeats { get; } = [];
+
     public int Teachers { get; private set; }
 
     public int Students { get; private set; }
@@ -43,6 +46,7 @@ internal sealed class DemoPeople(Random random)
         AddNamed("school_admin", first.Name + "管理员", "520102", new RoleNode(Role.SchoolAdmin, null, first.Id, null, null));
         AddNamed("teacher", "李老师", "520102",
             new RoleNode(Role.Teacher, null, null, firstClasses[0].Class.Id, "语文"), new RoleNode(Role.Teacher, null, null, firstClasses[1].Class.Id, "语文"));
+        TeacherSeats.Add((_rows[^1], first, [firstClasses[0], firstClasses[1]], "语文"));
         AddNamed("reviewer", "资源审核员", "520103", new RoleNode(Role.ResourceReviewer, "520000", null, null, null));
         AddNamed("provider", "资源提供商联系人", "110108", new RoleNode(Role.ResourceProvider, null, null, null, null));
         var student = Student("student", firstClasses[0]);
@@ -68,7 +72,8 @@ internal sealed class DemoPeople(Random random)
                 var nodes = own.Select(c => new RoleNode(Role.Teacher, null, null, c.Class.Id, subject)).ToArray();
                 var sex = random.Next(3) == 0 ? Sex.Male : Sex.Female;
                 Teachers++;
-                Add($"t{Teachers:D5}", Name(sex, adult: true), Id(school.CountyCode, Birth(1970, 1998), sex), Phone(), nodes);
+                var row = Add($"t{Teachers:D5}", Name(sex, adult: true), Id(school.CountyCode, Birth(1970, 1998), sex), Phone(), nodes);
+                TeacherSeats.Add((row, school, own, subject));
             }
         }
     }
