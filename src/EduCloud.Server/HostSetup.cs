@@ -5,6 +5,7 @@ using EduCloud.Kernel.Data;
 using EduCloud.Organization;
 using EduCloud.Server.Components;
 using EduCloud.Server.Web;
+using EduCloud.Statistics;
 using EduCloud.Students;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -27,6 +28,7 @@ internal static class HostSetup
         services.AddOrganization(configuration);
         services.AddIdentityModule(configuration);
         services.AddStudents(configuration);
+        services.AddStatistics(configuration);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.
@@ -85,7 +87,8 @@ internal static class HostSetup
         app.MapOrganization();
         app.MapIdentity();
         app.MapStudents();
+        app.MapStatistics();
         app.MapRazorComponents<App>()
-            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly, typeof(StudentsModule).Assembly);
+            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly, typeof(StudentsModule).Assembly, typeof(StatisticsModule).Assembly);
     }
 }
