@@ -25,7 +25,9 @@ internal static class ExportStudentStatistics
         {
             Table(sheet, row + 1, "下级单位", stats.Children.Select(c => (c.Name, c.Figures)));
         }
-        sheet.Columns().AdjustToContents();
+        // Fixed widths: ClosedXML 0.95's AdjustToContents measures text through libgdiplus, which servers lack.
+        sheet.Column(1).Width = 28;
+        sheet.Columns(2, 5).Width = 12;
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();

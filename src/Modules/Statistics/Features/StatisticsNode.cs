@@ -25,7 +25,7 @@ internal static class StatisticsNode
     public static async Task<Resolved> ResolveAsync(RollupSnapshot snapshot, IOrganizationDirectory org, ICurrentActor actor, AuditTrail audit,
         string? node, CancellationToken ct)
     {
-        var resolved = string.IsNullOrWhiteSpace(node) ? Home(actor)
+        var resolved = string.IsNullOrWhiteSpace(node) ? await HomeAsync(snapshot, org, actor, ct)
             : node == National ? new Resolved(National, "", null, default)
             : RegionCode.IsWellFormed(node) ? Region(node)
             : Guid.TryParse(node, out var id) ? await SchoolAsync(snapshot, org, id, ct) ?? await DenyAsync(audit, node, school: true, ct)
@@ -75,7 +75,7 @@ internal static class StatisticsNode
     }
 
     /// <summary>Where a caller lands without choosing: the nation for a national administrator, else their own region or school.</summary>
-    private static Resolved Home(ICurrentActor actor)
+    private static async Task<Resolved> HomeAsync(RollupSnapshot snapshot, IOrganizationDirectory org, ICurrentActor actor, CancellationToken ct)
     {
         var scope = actor.Scope;
         if (scope.IsSystem || actor.Roles.Contains(Role.NationalAdmin))
@@ -86,9 +86,9 @@ internal static class StatisticsNode
         {
             return Region(region);
         }
-        if (scope.Schools.Count > 0)
+        if (scope.Schools.Count > 0 && await SchoolAsync(snapshot, org, scope.Schools[0], ct) is { } school)
         {
-            return new Resolved("school", scope.Schools[0].ToString(), scope.Schools[0], default);
+            return school;
         }
         throw new ForbiddenException("无权查看统计数据");
     }

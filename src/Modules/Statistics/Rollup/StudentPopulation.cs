@@ -22,6 +22,9 @@ internal sealed class StudentPopulation(ICensusChangeFeed feed) : IPopulationSou
     private static readonly Dictionary<string, int> EthnicityIndex =
         Kernel.Codes.Ethnicity.All.Select((e, i) => (e.Code, i)).ToDictionary(x => x.Code, x => x.i);
 
+    // Declared before the shape: static fields initialise in text order.
+    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
     public static readonly PopulationShape StudentShape = new("students", ["学生数", "留守儿童", "随迁子女", "残疾学生"],
     [
         new Dimension("stage", "学段", Stages.Select(StageName).ToList()),
@@ -72,8 +75,6 @@ internal sealed class StudentPopulation(ICensusChangeFeed feed) : IPopulationSou
         Kernel.Codes.Stage.Higher => "高等教育",
         _ => "特殊教育",
     };
-
-    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
     public static string GradeName(Stage stage, int level) => stage switch
     {
