@@ -8,6 +8,8 @@ internal sealed record BenchOptions
     public string Command { get; init; } = "all";
     public int Schools { get; init; } = 500_000;
     public int Accounts { get; init; } = 5_000_000;
+    /// <summary>Students generated for the rollup command.</summary>
+    public int Students { get; init; } = 10_000_000;
     /// <summary>sqlite, postgres or both.</summary>
     public string Databases { get; init; } = "both";
     public int Connections { get; init; } = 16;
@@ -53,6 +55,7 @@ internal sealed record BenchOptions
             {
                 "--schools" => o with { Schools = Int(value) },
                 "--accounts" => o with { Accounts = Int(value) },
+                "--students" => o with { Students = Int(value) },
                 "--db" => o with { Databases = value.ToLowerInvariant() },
                 "--connections" => o with { Connections = Int(value) },
                 "--threads" => o with { Threads = Int(value) },

@@ -4,13 +4,26 @@ using EduCloud.Bench.Load;
 namespace EduCloud.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project bench/EduCloud.Bench -- [generate|throughput|coldstart|all] [--schools N] [--accounts N] [--db sqlite|postgres|both]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- [generate|throughput|coldstart|all|rollup] [--schools N] [--accounts N] [--db sqlite|postgres|both]
 /// </summary>
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
         var o = BenchOptions.Parse(args);
+        if (o.Command == "rollup")
+        {
+            // Its own population (students, not accounts) and PostgreSQL only; defaults to 30,000 schools.
+            o = args.Contains("--schools") ? o : o with { Schools = 30_000 };
+            Console.WriteLine($"EduCloud bench: rollup, {o.Students:N0} students, {o.Schools:N0} schools, {o.Runs} runs");
+            var table = await Rollup.MeasureRollup.RunAsync(o);
+            Directory.CreateDirectory(o.ResultsRoot);
+            var path = Path.Combine(o.ResultsRoot, $"rollup-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+            await File.WriteAllTextAsync(path, table);
+            Console.WriteLine(table);
+            Console.WriteLine($"written {path}");
+            return 0;
+        }
         Console.WriteLine($"EduCloud bench: {o.Command}, {o.Schools:N0} schools, {o.Accounts:N0} accounts, db={o.Databases}");
         var counties = new[] { o.County };
         var results = new List<BenchResult>();

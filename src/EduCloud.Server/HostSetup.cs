@@ -5,6 +5,7 @@ using EduCloud.Kernel.Data;
 using EduCloud.Organization;
 using EduCloud.Server.Components;
 using EduCloud.Server.Web;
+using EduCloud.Statistics;
 using EduCloud.Students;
 using EduCloud.Teachers;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,6 +30,7 @@ internal static class HostSetup
         services.AddIdentityModule(configuration);
         services.AddStudents(configuration);
         services.AddTeachers(configuration);
+        services.AddStatistics(configuration);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.
@@ -88,8 +90,8 @@ internal static class HostSetup
         app.MapIdentity();
         app.MapStudents();
         app.MapTeachers();
+        app.MapStatistics();
         app.MapRazorComponents<App>()
-            .AddAdditionalAssemblies(typeof(OrganizationModule).Assembly, typeof(IdentityModule).Assembly, typeof(StudentsModule).Assembly,
-                typeof(TeachersModule).Assembly);
+            .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }
 }

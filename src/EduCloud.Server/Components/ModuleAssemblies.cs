@@ -2,8 +2,12 @@ using System.Reflection;
 
 namespace EduCloud.Server.Components;
 
-/// <summary>The module assemblies whose Pages/ the router must find.</summary>
+/// <summary>The module assemblies whose Pages/ the endpoints and the router must find: one list, so neither misses a module.</summary>
 internal static class ModuleAssemblies
 {
-    public static readonly Assembly[] Pages = [typeof(Organization.OrganizationModule).Assembly, typeof(Identity.IdentityModule).Assembly];
+    public static readonly Assembly[] Pages =
+    [
+        typeof(Organization.OrganizationModule).Assembly, typeof(Identity.IdentityModule).Assembly, typeof(Students.StudentsModule).Assembly,
+        typeof(Teachers.TeachersModule).Assembly, typeof(Statistics.StatisticsModule).Assembly,
+    ];
 }

@@ -14,6 +14,12 @@ public interface IOrganizationDirectory
     Task<SchoolInfo?> FindSchoolAsync(Guid id, CancellationToken ct);
     Task<ClassInfo?> FindClassAsync(Guid id, CancellationToken ct);
     Task<IReadOnlyDictionary<Guid, ClassInfo>> FindClassesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>Names of many regions at once (statistics tables list a level's children); unknown codes are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IReadOnlyCollection<string> codes, CancellationToken ct);
+
+    /// <summary>Names of many schools at once, retired ones included (their students still count); unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> SchoolNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 }
 
 public sealed record RegionInfo(string Code, string Name, RegionLevel Level, string? ParentCode, bool Retired);

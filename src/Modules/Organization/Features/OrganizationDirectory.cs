@@ -37,4 +37,10 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         return rows.ToDictionary(r => r.Id, r => new ClassInfo(r.Id, r.Name, r.GradeName, r.SchoolId, r.SchoolName,
             new ScopeKey(r.ProvinceCode, r.CityCode, r.CountyCode, r.SchoolId, r.Id), r.RetiredAt != null));
     }
+
+    public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
+        await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> SchoolNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
 }

@@ -1,0 +1,44 @@
+namespace EduCloud.Bench.Rollup;
+
+/// <summary>
+/// SQL that generates the rollup population deterministically: schools spread over every current county, each with
+/// one stage, an urban/rural class and two local minority ethnicities; students with 85 % 汉族, about 1 % suspended,
+/// 0.5 % withdrawn, 0.5 % graduated, 1 in 13 left-behind, 1 in 11 migrant, 1 in 211 disabled. Then the census.
+/// </summary>
+internal static class RollupDataset
+{
+    public static IEnumerable<string> Statements(int schools, int students)
+    {
+        yield return """
+            CREATE TABLE bench_county AS
+            SELECT (row_number() OVER (ORDER BY "Code") - 1)::int AS k, "Code" AS county
+            FROM organization.org_region WHERE "Level" = 3 AND "RetiredOn" IS NULL
+            """;
+        yield return $"""
+            CREATE TABLE bench_school AS
+            SELECT s AS n, md5('school' || s)::uuid AS id, c.county, substr(c.county, 1, 2) || '0000' AS province, substr(c.county, 1, 4) || '00' AS city,
+                   1 + s % 3 AS ur, CASE WHEN s % 3 = 0 THEN 3 ELSE 2 END AS stage,
+                   lpad((2 + c.k % 20)::text, 2, '0') AS eth1, lpad((22 + c.k % 30)::text, 2, '0') AS eth2
+            FROM generate_series(0, {schools - 1}) s JOIN bench_county c ON c.k = s % (SELECT count(*) FROM bench_county)
+            """;
+        yield return $"""
+            CREATE UNLOGGED TABLE bench_raw_student AS
+            SELECT sc.id AS school_id, sc.province, sc.city, sc.county, sc.stage,
+                   1 + (g / {schools}) % (CASE WHEN sc.stage = 2 THEN 6 ELSE 3 END) AS grade,
+                   1 + (g / 7) % 2 AS sex,
+                   CASE WHEN g % 20 < 17 THEN '01' WHEN g % 20 < 19 THEN sc.eth1 ELSE sc.eth2 END AS eth,
+                   sc.ur,
+                   CASE WHEN g % 97 = 0 THEN 2 WHEN g % 199 = 0 THEN 3 WHEN g % 211 = 1 THEN 4 ELSE 1 END AS status,
+                   g % 13 = 0 AS left_behind, g % 11 = 0 AS migrant, g % 211 = 0 AS disabled
+            FROM generate_series(0, {students - 1}) g JOIN bench_school sc ON sc.n = g % {schools}
+            """;
+        yield return """
+            INSERT INTO students.stu_school_census ("SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Stage", "GradeLevel", "Sex", "EthnicityCode",
+                "UrbanRural", "Status", "Students", "LeftBehind", "Migrant", "Disabled")
+            SELECT school_id, min(province), min(city), min(county), stage, grade, sex, eth, ur, status,
+                   count(*), sum(left_behind::int), sum(migrant::int), sum(disabled::int)
+            FROM bench_raw_student GROUP BY school_id, stage, grade, sex, eth, ur, status
+            """;
+        yield return "ANALYZE";
+    }
+}
