@@ -14,6 +14,9 @@ public interface IOrganizationDirectory
     Task<SchoolInfo?> FindSchoolAsync(Guid id, CancellationToken ct);
     Task<ClassInfo?> FindClassAsync(Guid id, CancellationToken ct);
     Task<IReadOnlyDictionary<Guid, ClassInfo>> FindClassesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>What placing a student in a class sets on the student record: grade, stage, level, cohort, urban/rural.</summary>
+    Task<ClassPlacement?> FindPlacementAsync(Guid classId, CancellationToken ct);
 }
 
 public sealed record RegionInfo(string Code, string Name, RegionLevel Level, string? ParentCode, bool Retired);
@@ -21,3 +24,6 @@ public sealed record RegionInfo(string Code, string Name, RegionLevel Level, str
 public sealed record SchoolInfo(Guid Id, string Code, string Name, ScopeKey Key, bool Retired);
 
 public sealed record ClassInfo(Guid Id, string Name, string GradeName, Guid SchoolId, string SchoolName, ScopeKey Key, bool Retired);
+
+public sealed record ClassPlacement(Guid ClassId, string ClassName, Guid GradeId, string GradeName, Stage Stage, int GradeLevel, int EntryYear,
+    Guid SchoolId, string SchoolName, UrbanRural UrbanRural, ScopeKey Key, bool Retired);

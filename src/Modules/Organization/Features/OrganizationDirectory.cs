@@ -37,4 +37,14 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         return rows.ToDictionary(r => r.Id, r => new ClassInfo(r.Id, r.Name, r.GradeName, r.SchoolId, r.SchoolName,
             new ScopeKey(r.ProvinceCode, r.CityCode, r.CountyCode, r.SchoolId, r.Id), r.RetiredAt != null));
     }
+
+    public async Task<ClassPlacement?> FindPlacementAsync(Guid classId, CancellationToken ct) =>
+        await (
+            from c in db.Classes.IgnoreQueryFilters()
+            join g in db.Grades.IgnoreQueryFilters() on c.GradeId equals g.Id
+            join s in db.Schools.IgnoreQueryFilters() on c.SchoolId equals s.Id
+            where c.Id == classId
+            select new ClassPlacement(c.Id, c.Name, g.Id, g.Name, g.Stage, g.Level, g.EntryYear, s.Id, s.Name, s.UrbanRural,
+                new ScopeKey(c.ProvinceCode, c.CityCode, c.CountyCode, s.Id, c.Id), c.RetiredAt != null || g.RetiredAt != null || s.RetiredAt != null))
+            .AsNoTracking().FirstOrDefaultAsync(ct);
 }
