@@ -80,7 +80,11 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
         {
             e.ToTable("stu_transfer");
             e.HasKey(t => t.Id);
-            ScopeColumns.Configure(e);
+            // Not a scoped row (two places): no scope columns; reads go through stu_transfer_party. ADR 0008.
+            e.Property(t => t.ToProvinceCode).HasMaxLength(6);
+            e.Property(t => t.ToCityCode).HasMaxLength(6);
+            e.Property(t => t.ToCountyCode).HasMaxLength(6);
+            e.HasIndex(t => t.StartedAt);
             e.Property(t => t.StudentNumber).HasMaxLength(19);
             e.Property(t => t.StudentName).HasMaxLength(50);
             // One open transfer per student, enforced by the database even when two schools start one at once.

@@ -6,11 +6,12 @@ namespace EduCloud.Students.Domain;
 
 /// <summary>
 /// 转学: a student's move from one school to another, started by the receiving school and approved step by step.
-/// The row is placed at the RECEIVING school (its owner: it starts and may withdraw it). The sending side sees it
-/// through its <see cref="TransferParty"/> row; see ADR 0008. The student record itself stays at the sending school,
-/// Enrolled, until the last approval re-places it in one transaction.
+/// A transfer concerns two places and a scoped row has one, so this row is not scoped: its two
+/// <see cref="TransferParty"/> rows are, and every read goes through them (TransferAccess); every write checks the
+/// caller's right explicitly (see ADR 0008). The student record itself stays at the sending school, Enrolled, until
+/// the last approval re-places it in one transaction.
 /// </summary>
-internal sealed class Transfer : IScopedRow
+internal sealed class Transfer : IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid StudentId { get; set; }
@@ -47,15 +48,14 @@ internal sealed class Transfer : IScopedRow
     /// <summary>Optimistic concurrency: bumped by every decision, so two approvers of one step cannot both win.</summary>
     public int Version { get; set; }
 
-    /// <summary>Where the transfer is owned: the receiving school (and the target class).</summary>
-    public string ProvinceCode { get; set; } = "";
-    public string CityCode { get; set; } = "";
-    public string CountyCode { get; set; } = "";
-    public Guid? SchoolId { get; set; }
-    public Guid? ClassId { get; set; }
+    /// <summary>The receiving school, which owns the request (starts and may withdraw it).</summary>
+    public string ToProvinceCode { get; set; } = "";
+    public string ToCityCode { get; set; } = "";
+    public string ToCountyCode { get; set; } = "";
+    public Guid ToSchoolId { get; set; }
 
     public ScopeKey FromKey => new(FromProvinceCode, FromCityCode, FromCountyCode, FromSchoolId, null);
-    public ScopeKey ToKey => new(ProvinceCode, CityCode, CountyCode, SchoolId, null);
+    public ScopeKey ToKey => new(ToProvinceCode, ToCityCode, ToCountyCode, ToSchoolId, null);
 
     public TransferStep? CurrentStep => Status == TransferStatus.Pending ? Steps.FirstOrDefault(s => s.Decision == StepDecision.Pending) : null;
 

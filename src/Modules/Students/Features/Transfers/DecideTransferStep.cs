@@ -45,8 +45,8 @@ internal static class DecideTransferStep
             if (!approve)
             {
                 transfer.Reject(db.Actor.UserId, name, note!, now);
-                // The transfer row sits at the receiving school, outside a sending-side approver's managed scope; the
-                // right to decide this step was verified just above, so the platform saves it (still audited).
+                // The right to decide this step was verified just above (role and node), so the platform saves the
+                // decision (still audited); the transfer has no place of its own for the kernel to guard.
                 await db.SaveChangesAsPlatformAsync(ct);
             }
             else if (!transfer.Approve(db.Actor.UserId, name, note, now))

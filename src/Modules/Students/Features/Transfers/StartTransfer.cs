@@ -36,7 +36,7 @@ internal static class StartTransfer
             throw ValidationFailedException.For("toClassId", "未找到该班级");
         }
         // Only the receiving school's administrators (or its bureaus) start a transfer into it. Checked before the
-        // student is looked up, so nobody else learns anything about the student; the kernel guards the save again.
+        // student is looked up, so nobody else learns anything about the student.
         if (!db.Actor.Scope.CanManage(target.Key))
         {
             await audit.RecordAsync(AuditActions.Denied, nameof(Transfer), "-", AuditOutcome.Denied, "start transfer into a school outside scope", target.Key, ct);
@@ -52,7 +52,8 @@ internal static class StartTransfer
         {
             throw ValidationFailedException.For("toClassId", "该学生已在本校，请使用调班");
         }
-        if (await db.Transfers.IgnoreQueryFilters().AnyAsync(t => t.OpenStudentId == student.Id, ct))
+        // Across all schools on purpose (transfers are not scope-filtered): one open transfer per student, whoever started it.
+        if (await db.Transfers.AnyAsync(t => t.OpenStudentId == student.Id, ct))
         {
             throw new ConflictException("studentNumber", "该学生已有进行中的转学申请");
         }
@@ -80,11 +81,10 @@ internal static class StartTransfer
             StartedBy = db.Actor.UserId,
             StartedByName = db.Actor.DisplayName ?? "",
             StartedAt = now,
-            ProvinceCode = target.Key.ProvinceCode,
-            CityCode = target.Key.CityCode,
-            CountyCode = target.Key.CountyCode,
-            SchoolId = target.SchoolId,
-            ClassId = target.ClassId,
+            ToProvinceCode = target.Key.ProvinceCode,
+            ToCityCode = target.Key.CityCode,
+            ToCountyCode = target.Key.CountyCode,
+            ToSchoolId = target.SchoolId,
         };
         transfer.Steps = ApprovalChain.For(ScopeKeyOf(student), transfer.ToKey);
         db.Transfers.Add(transfer);
@@ -92,7 +92,9 @@ internal static class StartTransfer
         db.TransferParties.Add(TransferParty.At(transfer.Id, TransferSide.Receiving, transfer.ToKey));
         try
         {
-            await db.SaveChangesAsync(ct);
+            // The sending party row sits at a school the caller does not manage; the caller's right (to manage the
+            // receiving school) was checked above, so the platform writes the request, audited.
+            await db.SaveChangesAsPlatformAsync(ct);
         }
         catch (DbUpdateException)
         {

@@ -6,18 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace EduCloud.Students.Features.Transfers;
 
 /// <summary>
-/// A transfer is visible to whoever sees either of its schools: the scope filter decides on the two party rows, and
-/// only then is the transfer itself read past its own (receiving-side) filter. ADR 0008.
+/// A transfer is visible to whoever sees either of its schools: the scope filter decides on the two party rows, in
+/// the same SQL (an EXISTS over the parties). Never read db.Transfers without going through here. ADR 0008.
 /// </summary>
 internal static class TransferAccess
 {
-    /// <summary>The ids of the transfers the caller may see, as a query (scope-filtered through the party rows).</summary>
-    public static IQueryable<Guid> VisibleIds(StudentsDbContext db) => db.TransferParties.Select(p => p.TransferId).Distinct();
-
     public static IQueryable<Transfer> Visible(StudentsDbContext db)
     {
-        var ids = VisibleIds(db);
-        return db.Transfers.IgnoreQueryFilters().Where(t => ids.Contains(t.Id));
+        var parties = db.TransferParties;
+        return db.Transfers.Where(t => parties.Any(p => p.TransferId == t.Id));
     }
 
     public static async Task<Transfer> FindAsync(StudentsDbContext db, Guid id, CancellationToken ct) =>

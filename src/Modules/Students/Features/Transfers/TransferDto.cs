@@ -16,7 +16,7 @@ internal static class TransferMapping
 {
     public static TransferDto ToDto(this Transfer t, StudentsDbContext db) => new(
         t.Id, t.StudentId, t.StudentNumber, t.StudentName, t.Status.ToString(), t.ReasonCode, TransferReasons.NameOf(t.ReasonCode),
-        t.EffectiveOn, t.Note, t.FromSchoolId, t.FromSchoolName, t.SchoolId!.Value, t.ToSchoolName, t.ToClassId, t.ToClassName,
+        t.EffectiveOn, t.Note, t.FromSchoolId, t.FromSchoolName, t.ToSchoolId, t.ToSchoolName, t.ToClassId, t.ToClassName,
         t.RejectionReason, t.StartedAt, t.StartedByName, t.ClosedAt, t.Version,
         t.Steps.OrderBy(s => s.Order).Select(s => new TransferStepDto(s.Order, s.Role.ToString(), s.Side.ToString(),
             s.CountyCode is { Length: > 0 } ? s.CountyCode : s.CityCode is { Length: > 0 } ? s.CityCode : s.ProvinceCode,

@@ -17,8 +17,8 @@ internal static class WithdrawTransfer
             throw new ForbiddenException("只有转入学校可以撤回转学申请");
         }
         transfer.Withdraw(clock.GetUtcNow().UtcDateTime);
-        // An ordinary save: the transfer is placed at the receiving school, which the caller manages (the kernel checks again).
-        await db.SaveChangesAsync(ct);
+        // Verified just above: the caller manages the receiving school, which owns the request.
+        await db.SaveChangesAsPlatformAsync(ct);
         return transfer.ToDto(db);
     }
 

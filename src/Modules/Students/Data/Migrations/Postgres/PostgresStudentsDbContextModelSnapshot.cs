@@ -532,21 +532,8 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<Guid?>("ClassId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CountyCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
 
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("date");
@@ -584,11 +571,6 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     b.Property<Guid?>("OpenStudentId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ProvinceCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -597,9 +579,6 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
-
-                    b.Property<Guid?>("SchoolId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -628,6 +607,11 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)");
 
+                    b.Property<string>("ToCityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<Guid>("ToClassId")
                         .HasColumnType("uuid");
 
@@ -635,6 +619,19 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ToCountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ToProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("ToSchoolId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ToSchoolName")
                         .IsRequired()
@@ -647,18 +644,10 @@ namespace EduCloud.Students.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode");
-
-                    b.HasIndex("ClassId");
-
-                    b.HasIndex("CountyCode");
-
                     b.HasIndex("OpenStudentId")
                         .IsUnique();
 
-                    b.HasIndex("ProvinceCode");
-
-                    b.HasIndex("SchoolId");
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("StudentId");
 

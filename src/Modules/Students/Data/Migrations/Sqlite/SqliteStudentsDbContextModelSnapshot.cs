@@ -522,20 +522,7 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ClassId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountyCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveOn")
@@ -574,11 +561,6 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                     b.Property<Guid?>("OpenStudentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProvinceCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -586,9 +568,6 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SchoolId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAt")
@@ -618,12 +597,30 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                         .HasMaxLength(19)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ToCityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ToClassId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToClassName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToSchoolId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToSchoolName")
@@ -637,18 +634,10 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode");
-
-                    b.HasIndex("ClassId");
-
-                    b.HasIndex("CountyCode");
-
                     b.HasIndex("OpenStudentId")
                         .IsUnique();
 
-                    b.HasIndex("ProvinceCode");
-
-                    b.HasIndex("SchoolId");
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("StudentId");
 

@@ -69,11 +69,10 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    SchoolId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClassId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ToCityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ToCountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ToSchoolId = table.Column<Guid>(type: "TEXT", nullable: false),
                     steps = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -137,35 +136,15 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_CityCode",
-                table: "stu_transfer",
-                column: "CityCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_ClassId",
-                table: "stu_transfer",
-                column: "ClassId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_CountyCode",
-                table: "stu_transfer",
-                column: "CountyCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_stu_transfer_OpenStudentId",
                 table: "stu_transfer",
                 column: "OpenStudentId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_ProvinceCode",
+                name: "IX_stu_transfer_StartedAt",
                 table: "stu_transfer",
-                column: "ProvinceCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_SchoolId",
-                table: "stu_transfer",
-                column: "SchoolId");
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_stu_transfer_StudentId",

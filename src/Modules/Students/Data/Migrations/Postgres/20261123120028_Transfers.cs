@@ -72,11 +72,10 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
-                    ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    SchoolId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClassId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ToCityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ToCountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ToSchoolId = table.Column<Guid>(type: "uuid", nullable: false),
                     steps = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
@@ -148,24 +147,6 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_CityCode",
-                schema: "students",
-                table: "stu_transfer",
-                column: "CityCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_ClassId",
-                schema: "students",
-                table: "stu_transfer",
-                column: "ClassId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_CountyCode",
-                schema: "students",
-                table: "stu_transfer",
-                column: "CountyCode");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_stu_transfer_OpenStudentId",
                 schema: "students",
                 table: "stu_transfer",
@@ -173,16 +154,10 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_ProvinceCode",
+                name: "IX_stu_transfer_StartedAt",
                 schema: "students",
                 table: "stu_transfer",
-                column: "ProvinceCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stu_transfer_SchoolId",
-                schema: "students",
-                table: "stu_transfer",
-                column: "SchoolId");
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_stu_transfer_StudentId",
