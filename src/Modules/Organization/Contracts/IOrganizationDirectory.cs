@@ -17,6 +17,9 @@ public interface IOrganizationDirectory
 
     /// <summary>What placing a student in a class sets on the student record: grade, stage, level, cohort, urban/rural.</summary>
     Task<ClassPlacement?> FindPlacementAsync(Guid classId, CancellationToken ct);
+
+    /// <summary>The open classes of some schools (to offer as targets, e.g. of a transfer), by grade then number.</summary>
+    Task<IReadOnlyList<ClassInfo>> ListClassesAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct);
 }
 
 public sealed record RegionInfo(string Code, string Name, RegionLevel Level, string? ParentCode, bool Retired);
