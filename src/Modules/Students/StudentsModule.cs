@@ -2,6 +2,13 @@ using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Localization;
 using EduCloud.Students.Contracts;
 using EduCloud.Students.Data;
+using EduCloud.Kernel.Scope;
+using EduCloud.Kernel.Web;
+using EduCloud.Students.Features.Duplicates;
+using EduCloud.Students.Features.History;
+using EduCloud.Students.Features.Transfers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +30,26 @@ public static class StudentsModule
     public static IEndpointRouteBuilder MapStudents(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Students").RequireAuthorization();
-        _ = api;
+        MapTransfers(api);
         return app;
+    }
+
+    private static void MapTransfers(RouteGroupBuilder api)
+    {
+        var transfers = api.MapGroup("/student-transfers");
+        transfers.MapGet("/", ListTransfers.EndpointAsync).WithSummary("转学申请列表（转出或转入学校在数据范围内）");
+        transfers.MapGet("/{id:guid}", ListTransfers.GetAsync).WithSummary("转学申请详情（含审批流程）");
+        transfers.MapGet("/lookup", FindStudentForTransfer.EndpointAsync).RequireAdministrator().WithSummary("按学籍号和姓名查找拟转入学生（仅返回脱敏信息）");
+        transfers.MapPost("/", StartTransfer.EndpointAsync).RequireAdministrator().WithSummary("转入学校发起转学申请");
+        transfers.MapPost("/{id:guid}/approve", DecideTransferStep.ApproveAsync).RequireAdministrator().WithSummary("审批通过当前步骤（最后一步完成转学）");
+        transfers.MapPost("/{id:guid}/reject", DecideTransferStep.RejectAsync).RequireAdministrator().WithSummary("驳回转学申请（需填写理由）");
+        transfers.MapPost("/{id:guid}/withdraw", WithdrawTransfer.EndpointAsync).RequireAdministrator().WithSummary("转入学校撤回转学申请");
+        api.MapGet("/students/{id:guid}/history", ReadStudentHistory.EndpointAsync).WithSummary("学生的完整学籍异动记录（随学籍转移）");
+
+        Role[] bureaus = [Role.NationalAdmin, Role.ProvinceAdmin, Role.CityAdmin, Role.CountyAdmin];
+        var duplicates = api.MapGroup("/student-duplicates").RequireRoles(bureaus);
+        duplicates.MapGet("/", ListDuplicates.EndpointAsync).WithSummary("重复学籍待处理队列（归属最低共同上级教育行政部门）");
+        duplicates.MapPost("/scan", DetectDuplicates.ScanEndpointAsync).WithSummary("扫描跨校重复学籍");
+        duplicates.MapPost("/{id:guid}/resolve", ResolveDuplicate.EndpointAsync).WithSummary("处理重复学籍：保留一条或标记为非重复");
     }
 }

@@ -20,6 +20,12 @@ public interface IOrganizationDirectory
 
     /// <summary>Names of many schools at once, retired ones included (their students still count); unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<Guid, string>> SchoolNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>What placing a student in a class sets on the student record: grade, stage, level, cohort, urban/rural.</summary>
+    Task<ClassPlacement?> FindPlacementAsync(Guid classId, CancellationToken ct);
+
+    /// <summary>The open classes of some schools (to offer as targets, e.g. of a transfer), by grade then number.</summary>
+    Task<IReadOnlyList<ClassInfo>> ListClassesAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct);
 }
 
 public sealed record RegionInfo(string Code, string Name, RegionLevel Level, string? ParentCode, bool Retired);
@@ -27,3 +33,6 @@ public sealed record RegionInfo(string Code, string Name, RegionLevel Level, str
 public sealed record SchoolInfo(Guid Id, string Code, string Name, ScopeKey Key, bool Retired);
 
 public sealed record ClassInfo(Guid Id, string Name, string GradeName, Guid SchoolId, string SchoolName, ScopeKey Key, bool Retired);
+
+public sealed record ClassPlacement(Guid ClassId, string ClassName, Guid GradeId, string GradeName, Stage Stage, int GradeLevel, int EntryYear,
+    Guid SchoolId, string SchoolName, UrbanRural UrbanRural, ScopeKey Key, bool Retired);

@@ -43,4 +43,23 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
 
     public async Task<IReadOnlyDictionary<Guid, string>> SchoolNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+
+    public async Task<ClassPlacement?> FindPlacementAsync(Guid classId, CancellationToken ct) =>
+        await (
+            from c in db.Classes.IgnoreQueryFilters()
+            join g in db.Grades.IgnoreQueryFilters() on c.GradeId equals g.Id
+            join s in db.Schools.IgnoreQueryFilters() on c.SchoolId equals s.Id
+            where c.Id == classId
+            select new ClassPlacement(c.Id, c.Name, g.Id, g.Name, g.Stage, g.Level, g.EntryYear, s.Id, s.Name, s.UrbanRural,
+                new ScopeKey(c.ProvinceCode, c.CityCode, c.CountyCode, s.Id, c.Id), c.RetiredAt != null || g.RetiredAt != null || s.RetiredAt != null))
+            .AsNoTracking().FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<ClassInfo>> ListClassesAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct)
+    {
+        var ids = await db.Classes.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.SchoolId != null && schoolIds.Contains(c.SchoolId.Value) && c.RetiredAt == null)
+            .OrderBy(c => c.GradeId).ThenBy(c => c.Number).Select(c => c.Id).Take(500).ToListAsync(ct);
+        var classes = await FindClassesAsync(ids, ct);
+        return ids.Select(id => classes[id]).ToList();
+    }
 }

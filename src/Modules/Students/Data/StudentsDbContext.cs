@@ -17,6 +17,9 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
     public DbSet<StudentRecord> Students => Set<StudentRecord>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<SchoolCensus> Census => Set<SchoolCensus>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<TransferParty> TransferParties => Set<TransferParty>();
+    public DbSet<DuplicateCase> DuplicateCases => Set<DuplicateCase>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -54,6 +57,7 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
             e.HasIndex(c => new { c.StudentId, c.RecordedAt });
             e.HasIndex(c => c.BatchId);
         });
+        ConfigureTransfers(modelBuilder);
         modelBuilder.Entity<SchoolCensus>(e =>
         {
             e.ToTable("stu_school_census");
@@ -70,12 +74,71 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
         });
     }
 
+    private static void ConfigureTransfers(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Transfer>(e =>
+        {
+            e.ToTable("stu_transfer");
+            e.HasKey(t => t.Id);
+            // Not a scoped row (two places): no scope columns; reads go through stu_transfer_party. ADR 0008.
+            e.Property(t => t.ToProvinceCode).HasMaxLength(6);
+            e.Property(t => t.ToCityCode).HasMaxLength(6);
+            e.Property(t => t.ToCountyCode).HasMaxLength(6);
+            e.HasIndex(t => t.StartedAt);
+            e.Property(t => t.StudentNumber).HasMaxLength(19);
+            e.Property(t => t.StudentName).HasMaxLength(50);
+            // One open transfer per student, enforced by the database even when two schools start one at once.
+            e.HasIndex(t => t.OpenStudentId).IsUnique();
+            e.HasIndex(t => t.StudentId);
+            e.Property(t => t.ReasonCode).HasMaxLength(4);
+            e.Property(t => t.Note).HasMaxLength(500);
+            e.Property(t => t.RejectionReason).HasMaxLength(500);
+            e.Property(t => t.FromSchoolName).HasMaxLength(100);
+            e.Property(t => t.ToSchoolName).HasMaxLength(100);
+            e.Property(t => t.ToClassName).HasMaxLength(100);
+            e.Property(t => t.FromProvinceCode).HasMaxLength(6);
+            e.Property(t => t.FromCityCode).HasMaxLength(6);
+            e.Property(t => t.FromCountyCode).HasMaxLength(6);
+            e.Property(t => t.StartedByName).HasMaxLength(100);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.Ignore(t => t.FromKey);
+            e.Ignore(t => t.ToKey);
+            e.Ignore(t => t.CurrentStep);
+            e.OwnsMany(t => t.Steps, st =>
+            {
+                st.ToJson("steps");
+                st.Ignore(x => x.Node);
+            });
+        });
+        modelBuilder.Entity<TransferParty>(e =>
+        {
+            e.ToTable("stu_transfer_party");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedOnAdd();
+            ScopeColumns.Configure(e);
+            e.HasIndex(p => new { p.TransferId, p.Side }).IsUnique();
+        });
+        modelBuilder.Entity<DuplicateCase>(e =>
+        {
+            e.ToTable("stu_duplicate_case");
+            e.HasKey(c => c.Id);
+            ScopeColumns.Configure(e);
+            e.Property(c => c.CitizenIdHash).HasMaxLength(64);
+            e.HasIndex(c => new { c.StudentAId, c.StudentBId }).IsUnique();
+            e.HasIndex(c => c.Status);
+            e.Property(c => c.ReasonCode).HasMaxLength(4);
+            e.Property(c => c.Note).HasMaxLength(500);
+            e.Property(c => c.ResolvedByName).HasMaxLength(100);
+        });
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<StudentRecord>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;
         }
+
         var deltas = CensusKeeper.TakeDeltas(this);
         if (deltas.Count == 0)
         {

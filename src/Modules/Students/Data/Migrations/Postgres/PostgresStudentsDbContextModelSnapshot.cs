@@ -101,6 +101,100 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("EduCloud.Students.Domain.DuplicateCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitizenIdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime>("FlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("KeptStudentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OwnerRole")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("SchoolAId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchoolBId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StudentAId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StudentBId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("StudentAId", "StudentBId")
+                        .IsUnique();
+
+                    b.ToTable("stu_duplicate_case", "students");
+                });
+
             modelBuilder.Entity("EduCloud.Students.Domain.SchoolCensus", b =>
                 {
                     b.Property<long>("Id")
@@ -432,6 +526,187 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     b.ToTable("stu_student", "students");
                 });
 
+            modelBuilder.Entity("EduCloud.Students.Domain.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FromCityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid?>("FromClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromCountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("FromProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("FromSchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromSchoolName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("OpenStudentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StudentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<string>("ToCityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("ToClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToClassName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ToCountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ToProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("ToSchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToSchoolName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenStudentId")
+                        .IsUnique();
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("stu_transfer", "students");
+                });
+
+            modelBuilder.Entity("EduCloud.Students.Domain.TransferParty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TransferId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("stu_transfer_party", "students");
+                });
+
             modelBuilder.Entity("EduCloud.Students.Domain.StudentRecord", b =>
                 {
                     b.OwnsMany("EduCloud.Students.Domain.Guardian", "Guardians", b1 =>
@@ -466,6 +741,57 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Guardians");
+                });
+
+            modelBuilder.Entity("EduCloud.Students.Domain.Transfer", b =>
+                {
+                    b.OwnsMany("EduCloud.Students.Domain.TransferStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("TransferId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("CityCode")
+                                .IsRequired();
+
+                            b1.Property<string>("CountyCode")
+                                .IsRequired();
+
+                            b1.Property<DateTime?>("DecidedAt");
+
+                            b1.Property<Guid?>("DecidedBy");
+
+                            b1.Property<string>("DecidedByName");
+
+                            b1.Property<int>("Decision");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<string>("ProvinceCode")
+                                .IsRequired();
+
+                            b1.Property<int>("Role");
+
+                            b1.Property<Guid?>("SchoolId");
+
+                            b1.Property<int>("Side");
+
+                            b1.HasKey("TransferId", "__synthesizedOrdinal");
+
+                            b1.ToTable("stu_transfer", "students");
+
+                            b1
+                                .ToJson("steps")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TransferId");
+                        });
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }
