@@ -17,6 +17,7 @@ internal sealed class StudentsWorld
     public required Guid SchoolId { get; init; }
     public required HttpClient County { get; init; }
     public required HttpClient School { get; init; }
+    public required TestUser SchoolAdmin { get; init; }
     /// <summary>Class id by (level, number) in 2026.</summary>
     public required Dictionary<(int Level, int Number), Guid> Classes { get; init; }
 
@@ -39,7 +40,7 @@ internal sealed class StudentsWorld
                 ids[(level.Key, number)] = (await schoolClient.CreatedAsync("/api/v1/classes", new { gradeId, number })).GetProperty("id").GetGuid();
             }
         }
-        return new StudentsWorld { Factory = factory, SchoolId = schoolId, County = countyClient, School = schoolClient, Classes = ids };
+        return new StudentsWorld { Factory = factory, SchoolId = schoolId, County = countyClient, School = schoolClient, SchoolAdmin = schoolAdmin, Classes = ids };
     }
 
     public async Task<(Guid Id, int Version)> AdmitAsync(Guid classId, string? name = null, HttpClient? client = null)
