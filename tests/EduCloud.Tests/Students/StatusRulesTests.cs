@@ -129,3 +129,15 @@ public sealed class StatusRulesTests
         public DataScope Scope { get; } = new();
     }
 }
+
+public sealed class StudentsTextsTests
+{
+    [Fact]
+    public void Every_kind_status_and_reason_name_has_an_English_translation()
+    {
+        var names = Enum.GetValues<ChangeKind>().Select(StatusRules.KindName)
+            .Concat(StatusRules.States.Select(StatusRules.StatusName))
+            .Concat(ChangeReasons.ByKind.Values.SelectMany(r => r).Select(r => r.Name));
+        names.Where(n => !EduCloud.Students.StudentsTexts.English.ContainsKey(n)).ShouldBeEmpty();
+    }
+}
