@@ -32,6 +32,7 @@ public sealed class StudentPagesTests(EduCloudFactory factory) : IClassFixture<E
         var list = await browser.Http.GetStringAsync($"/students?schoolId={w.SchoolId}");
         list.ShouldContain("页面生");
         list.ShouldNotContain("13900001111");
+        (await browser.Http.GetStringAsync("/students")).ShouldContain($"/students/promotion?schoolId={w.SchoolId}");
 
         // A date before admission is refused on the page; a proper suspension is recorded.
         var version = (await w.GetAsync(id)).GetProperty("version").GetInt32().ToString();

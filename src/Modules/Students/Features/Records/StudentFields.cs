@@ -6,7 +6,7 @@ using EduCloud.Students.Domain;
 namespace EduCloud.Students.Features.Records;
 
 /// <summary>A guardian as a request gives it; the phone is encrypted on the way in.</summary>
-public sealed record GuardianInput(string? Name, string? Relation, string? Phone);
+internal sealed record GuardianInput(string? Name, string? Relation, string? Phone);
 
 /// <summary>The parsing and checks admission and update share, so both name the same fields with the same messages.</summary>
 internal static class StudentFields
