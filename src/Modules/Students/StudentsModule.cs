@@ -1,14 +1,16 @@
 using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Localization;
-using EduCloud.Students.Contracts;
-using EduCloud.Students.Data;
 using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Web;
+using EduCloud.Students.Features.Lifecycle;
+using EduCloud.Students.Features.Records;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using EduCloud.Students.Contracts;
+using EduCloud.Students.Data;
 using EduCloud.Students.Features.Duplicates;
 using EduCloud.Students.Features.History;
 using EduCloud.Students.Features.Transfers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +32,19 @@ public static class StudentsModule
     public static IEndpointRouteBuilder MapStudents(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Students").RequireAuthorization();
+        Role[] readers = [Role.NationalAdmin, Role.ProvinceAdmin, Role.CityAdmin, Role.CountyAdmin, Role.SchoolAdmin, Role.Teacher];
+
+        api.MapGet("/students", ListStudents.EndpointAsync).RequireRoles(readers).WithSummary("学籍列表（按数据范围过滤，分页，证件号掩码）");
+        api.MapGet("/students/{id:guid}", GetStudent.EndpointAsync).RequireRoles(readers).WithSummary("学籍详情与全部异动记录");
+        api.MapPost("/students", AdmitStudent.EndpointAsync).RequireAdministrator().WithSummary("新生入学（建立学籍）");
+        api.MapPut("/students/{id:guid}", UpdateStudent.EndpointAsync).RequireAdministrator().WithSummary("修改学籍基本信息（需提供版本号）");
+        api.MapPost("/students/{id:guid}/changes", RecordStatusChange.EndpointAsync).RequireAdministrator()
+            .WithSummary("办理学籍异动：休学、复学、退学、留级、跳级、调班、毕业");
+        api.MapPost("/students/{id:guid}/cancel-change", CancelChange.EndpointAsync).RequireAdministrator().WithSummary("撤销最近一次学籍异动");
+        api.MapPost("/students/{id:guid}/confirm-number", ConfirmStudentNumber.EndpointAsync).RequireAdministrator().WithSummary("临时学籍号转正（L/J 号转为 G 号）");
+        api.MapPost("/students/promotion", PromoteSchool.EndpointAsync).RequireAdministrator().WithSummary("全校（或单个年级）学年升级，最高年级毕业");
+        api.MapGet("/students/change-rules", ListChangeRules.EndpointAsync).WithSummary("学籍异动规则表与异动原因代码");
+
         MapTransfers(api);
         return app;
     }

@@ -26,7 +26,22 @@ public interface IOrganizationDirectory
 
     /// <summary>The open classes of some schools (to offer as targets, e.g. of a transfer), by grade then number.</summary>
     Task<IReadOnlyList<ClassInfo>> ListClassesAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct);
+
+    /// <summary>Where classes sit in their school's year: grade, stage, level, number, academic year (for student records).</summary>
+    Task<IReadOnlyDictionary<Guid, ClassPlacement>> FindPlacementsAsync(IReadOnlyCollection<Guid> classIds, CancellationToken ct);
+
+    /// <summary>
+    /// The classes of a school in the academic year starting <paramref name="academicYearStart"/> for the given slots
+    /// (stage, level, class number), creating missing grades and classes (year-end promotion). Saved as the caller, so
+    /// the caller must manage the school. Throws ValidationFailedException when that academic year does not exist.
+    /// </summary>
+    Task<IReadOnlyDictionary<ClassSlot, ClassPlacement>> EnsureClassesAsync(Guid schoolId, int academicYearStart, IReadOnlyCollection<ClassSlot> slots, CancellationToken ct);
 }
+
+public sealed record ClassSlot(Stage Stage, int Level, int Number);
+
+public sealed record ClassPlacement(Guid ClassId, string ClassName, int Number, Guid GradeId, string GradeName, Stage Stage, int Level, int LevelsInStage,
+    int EntryYear, int AcademicYearStart, Guid SchoolId, string SchoolName, UrbanRural UrbanRural, ScopeKey Key, bool Retired);
 
 public sealed record RegionInfo(string Code, string Name, RegionLevel Level, string? ParentCode, bool Retired);
 
@@ -34,5 +49,3 @@ public sealed record SchoolInfo(Guid Id, string Code, string Name, ScopeKey Key,
 
 public sealed record ClassInfo(Guid Id, string Name, string GradeName, Guid SchoolId, string SchoolName, ScopeKey Key, bool Retired);
 
-public sealed record ClassPlacement(Guid ClassId, string ClassName, Guid GradeId, string GradeName, Stage Stage, int GradeLevel, int EntryYear,
-    Guid SchoolId, string SchoolName, UrbanRural UrbanRural, ScopeKey Key, bool Retired);

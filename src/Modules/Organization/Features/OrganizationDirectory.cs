@@ -1,13 +1,16 @@
 using EduCloud.Kernel.Codes;
 using EduCloud.Kernel.Scope;
 using EduCloud.Organization.Contracts;
+using EduCloud.Kernel.Errors;
 using EduCloud.Organization.Data;
+using EduCloud.Organization.Domain;
+using EduCloud.Organization.Features.Classes;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Organization.Features;
 
 /// <summary>Answers the contract with the query filters off: it places things in the tree for the platform, it does not list them for a user.</summary>
-internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganizationDirectory
+internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvider clock) : IOrganizationDirectory
 {
     public async Task<RegionInfo?> FindRegionAsync(string code, CancellationToken ct) =>
         await db.Regions.AsNoTracking().Where(r => r.Code == code)
@@ -45,14 +48,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
 
     public async Task<ClassPlacement?> FindPlacementAsync(Guid classId, CancellationToken ct) =>
-        await (
-            from c in db.Classes.IgnoreQueryFilters()
-            join g in db.Grades.IgnoreQueryFilters() on c.GradeId equals g.Id
-            join s in db.Schools.IgnoreQueryFilters() on c.SchoolId equals s.Id
-            where c.Id == classId
-            select new ClassPlacement(c.Id, c.Name, g.Id, g.Name, g.Stage, g.Level, g.EntryYear, s.Id, s.Name, s.UrbanRural,
-                new ScopeKey(c.ProvinceCode, c.CityCode, c.CountyCode, s.Id, c.Id), c.RetiredAt != null || g.RetiredAt != null || s.RetiredAt != null))
-            .AsNoTracking().FirstOrDefaultAsync(ct);
+        (await FindPlacementsAsync([classId], ct)).GetValueOrDefault(classId);
 
     public async Task<IReadOnlyList<ClassInfo>> ListClassesAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct)
     {
@@ -62,4 +58,65 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
         var classes = await FindClassesAsync(ids, ct);
         return ids.Select(id => classes[id]).ToList();
     }
+
+    public async Task<IReadOnlyDictionary<Guid, ClassPlacement>> FindPlacementsAsync(IReadOnlyCollection<Guid> classIds, CancellationToken ct)
+    {
+        var rows = await (
+            from c in db.Classes.IgnoreQueryFilters()
+            join g in db.Grades.IgnoreQueryFilters() on c.GradeId equals g.Id
+            join y in db.AcademicYears on g.AcademicYearId equals y.Id
+            join s in db.Schools.IgnoreQueryFilters() on c.SchoolId equals s.Id
+            where classIds.Contains(c.Id)
+            select new { Class = c, Grade = g, y.StartYear, SchoolName = s.Name, s.UrbanRural })
+            .AsNoTracking().ToListAsync(ct);
+        return rows.ToDictionary(r => r.Class.Id, r => Placement(r.Class, r.Grade, r.StartYear, r.SchoolName, r.UrbanRural));
+    }
+
+    public async Task<IReadOnlyDictionary<ClassSlot, ClassPlacement>> EnsureClassesAsync(Guid schoolId, int academicYearStart, IReadOnlyCollection<ClassSlot> slots,
+        CancellationToken ct)
+    {
+        var year = await db.AcademicYears.AsNoTracking().FirstOrDefaultAsync(y => y.StartYear == academicYearStart, ct)
+            ?? throw ValidationFailedException.For("academicYear", $"{academicYearStart}-{academicYearStart + 1}学年尚未建立");
+        var school = await db.Schools.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == schoolId, ct) ?? throw new NotFoundException("未找到该学校");
+        var grades = await db.Grades.IgnoreQueryFilters().Where(g => g.SchoolId == schoolId && g.AcademicYearId == year.Id).ToListAsync(ct);
+        var gradeIds = grades.Select(g => g.Id).ToList();
+        var classes = await db.Classes.IgnoreQueryFilters().Where(c => gradeIds.Contains(c.GradeId)).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = new Dictionary<ClassSlot, ClassPlacement>();
+        foreach (var slot in slots.Distinct())
+        {
+            var grade = grades.FirstOrDefault(g => g.Stage == slot.Stage && g.Level == slot.Level);
+            if (grade is null)
+            {
+                grade = new Grade
+                {
+                    SchoolId = schoolId, AcademicYearId = year.Id, Stage = slot.Stage, Level = slot.Level, Name = GradeNames.For(slot.Stage, slot.Level),
+                    EntryYear = year.StartYear - slot.Level + 1, CreatedAt = now, UpdatedAt = now,
+                };
+                grade.PlaceInCounty(school.CountyCode);
+                db.Grades.Add(grade);
+                grades.Add(grade);
+            }
+            var cls = classes.FirstOrDefault(c => c.GradeId == grade.Id && c.Number == slot.Number);
+            if (cls is null)
+            {
+                cls = new ClassGroup
+                {
+                    GradeId = grade.Id, Number = slot.Number, Name = ClassRules.DefaultName(slot.Number), SchoolId = schoolId, CreatedAt = now, UpdatedAt = now,
+                };
+                cls.ClassId = cls.Id;
+                cls.PlaceInCounty(school.CountyCode);
+                db.Classes.Add(cls);
+                classes.Add(cls);
+            }
+            result[slot] = Placement(cls, grade, year.StartYear, school.Name, school.UrbanRural);
+        }
+        // One save for every missing grade and class; the caller's scope guard applies as for any other change.
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private static ClassPlacement Placement(ClassGroup c, Grade g, int startYear, string schoolName, UrbanRural urbanRural) =>
+        new(c.Id, c.Name, c.Number, g.Id, g.Name, g.Stage, g.Level, GradeNames.LevelsIn(g.Stage), g.EntryYear, startYear, c.SchoolId!.Value, schoolName, urbanRural,
+            new ScopeKey(c.ProvinceCode, c.CityCode, c.CountyCode, c.SchoolId, c.Id), c.RetiredAt != null || g.RetiredAt != null);
 }

@@ -42,7 +42,7 @@ internal static class CompleteTransfer
             FromClassId = student.ClassId,
             ToClassId = target.ClassId,
             FromGradeLevel = student.GradeLevel,
-            ToGradeLevel = target.GradeLevel,
+            ToGradeLevel = target.Level,
             FromStage = student.Stage,
             ToStage = target.Stage,
             BatchId = transfer.Id,
@@ -58,7 +58,7 @@ internal static class CompleteTransfer
         student.PlaceAt(target.Key);
         student.GradeId = target.GradeId;
         student.Stage = target.Stage;
-        student.GradeLevel = target.GradeLevel;
+        student.GradeLevel = target.Level;
         student.EntryYear = target.EntryYear;
         student.UrbanRural = target.UrbanRural;
         student.UpdatedAt = now;
