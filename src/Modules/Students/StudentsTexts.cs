@@ -7,6 +7,9 @@ internal static class StudentsTexts
     {
         ["学籍"] = "Student records",
         ["学籍号"] = "Student number",
+        ["转学审批"] = "Transfer approvals",
+        ["重复学籍处理"] = "Duplicate records",
+        ["批量导入学籍"] = "Import student records",
         ["转学申请"] = "Transfer requests",
         ["暂无转学申请"] = "No transfer requests",
         ["学生"] = "Student",

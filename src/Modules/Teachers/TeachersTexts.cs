@@ -10,6 +10,7 @@ internal static class TeachersTexts
         ["教师编号"] = "Teacher number",
         ["新建教师档案"] = "New teacher record",
         ["教师调动"] = "Teacher transfers",
+        ["教师管理"] = "Teachers",
         ["姓名"] = "Name",
         ["性别"] = "Sex",
         ["男"] = "Male",
