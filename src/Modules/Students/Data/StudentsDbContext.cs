@@ -17,6 +17,7 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
     public DbSet<StudentRecord> Students => Set<StudentRecord>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<SchoolCensus> Census => Set<SchoolCensus>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -53,6 +54,19 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
             e.Property(c => c.RecordedByName).HasMaxLength(100);
             e.HasIndex(c => new { c.StudentId, c.RecordedAt });
             e.HasIndex(c => c.BatchId);
+        });
+        modelBuilder.Entity<ImportJob>(e =>
+        {
+            e.ToTable("stu_import_job");
+            e.HasKey(j => j.Id);
+            ScopeColumns.Configure(e);
+            e.Property(j => j.FileName).HasMaxLength(200);
+            e.Property(j => j.FileHash).HasMaxLength(64);
+            e.Property(j => j.StoredFile).HasMaxLength(300);
+            e.Property(j => j.ErrorReport).HasMaxLength(300);
+            e.Property(j => j.Message).HasMaxLength(500);
+            e.Property(j => j.RequestedByName).HasMaxLength(100);
+            e.HasIndex(j => new { j.SchoolId, j.CreatedAt });
         });
         modelBuilder.Entity<SchoolCensus>(e =>
         {
