@@ -27,6 +27,7 @@ internal static class HostSetup
         services.AddOrganization(configuration);
         services.AddIdentityModule(configuration);
         services.AddStudents(configuration);
+        StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.

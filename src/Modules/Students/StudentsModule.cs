@@ -1,7 +1,11 @@
 using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Errors;
 using EduCloud.Kernel.Localization;
+using EduCloud.Kernel.Web;
 using EduCloud.Students.Contracts;
 using EduCloud.Students.Data;
+using EduCloud.Students.Features.Import;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,14 +20,49 @@ public static class StudentsModule
         services.AddSingleton<CensusChangeFeed>();
         services.AddSingleton<ICensusChangeFeed>(sp => sp.GetRequiredService<CensusChangeFeed>());
         services.AddScoped<IStudentCensus, StudentCensus>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
         Texts.AddEnglish(StudentsTexts.English);
         return services;
     }
 
+    /// <summary>How the background import worker acts as the platform; the host passes Identity's way of doing it.</summary>
+    public static void UsePlatformActor(Action<IServiceProvider> actAsPlatform) => ImportWorker.ActAsPlatform = actAsPlatform;
+
     public static IEndpointRouteBuilder MapStudents(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Students").RequireAuthorization();
-        _ = api;
+        api.MapGet("/student-imports/template.xlsx", DownloadTemplate.XlsxEndpoint).WithSummary("下载学生名单导入模板（.xlsx）");
+        api.MapGet("/student-imports/template.csv", DownloadTemplate.CsvEndpoint).WithSummary("下载学生名单导入模板（.csv，UTF-8）");
+        // Bearer clients post multipart without an antiforgery token; the page's own form goes through /students/import/upload.
+        api.MapPost("/student-imports", StartImport.EndpointAsync).RequireAdministrator().DisableAntiforgery()
+            .WithSummary("上传学生名单并开始后台导入（mode: AllOrNothing 或 ValidRowsOnly）");
+        api.MapGet("/student-imports", GetImportJob.ListEndpointAsync).RequireAdministrator().WithSummary("最近的导入任务");
+        api.MapGet("/student-imports/{id:guid}", GetImportJob.EndpointAsync).RequireAdministrator().WithSummary("导入任务进度与结果");
+        api.MapGet("/student-imports/{id:guid}/errors.xlsx", GetImportJob.ReportEndpointAsync).RequireAdministrator().WithSummary("下载错误报告（仅错误行，含“错误”列）");
+        api.MapPost("/student-imports/{id:guid}/cancel", GetImportJob.CancelEndpointAsync).RequireAdministrator().WithSummary("取消导入（不写入任何数据）");
+        api.MapGet("/students/export.xlsx", ExportStudents.EndpointAsync).RequireAdministrator().WithSummary("导出学生名单（.xlsx，证件号脱敏）");
+        app.MapPost("/students/import/upload", UploadFromPageAsync).RequireAuthorization().RequireAdministrator().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The page's upload form (cookie + antiforgery token): queue, then show the job's progress.</summary>
+    private static async Task<IResult> UploadFromPageAsync(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] Guid? schoolId,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? mode, [AsParameters] StartImport.Services s, CancellationToken ct)
+    {
+        try
+        {
+            if (file is null)
+            {
+                return Results.LocalRedirect("/students/import?error=" + Uri.EscapeDataString("请选择要上传的文件"));
+            }
+            await using var stream = file.OpenReadStream();
+            var job = await StartImport.HandleAsync(s, stream, file.FileName, schoolId, mode, ct);
+            return Results.LocalRedirect($"/students/import?job={job.Id}");
+        }
+        catch (ValidationFailedException e)
+        {
+            return Results.LocalRedirect("/students/import?error=" + Uri.EscapeDataString(string.Join("；", e.Errors.SelectMany(x => x.Value))));
+        }
     }
 }
