@@ -53,7 +53,9 @@ internal static class DownloadTemplate
             help.Cell(i + 2, 1).Value = Notes[i].Header;
             help.Cell(i + 2, 2).Value = Notes[i].Note;
         }
-        help.Columns().AdjustToContents();
+        // Fixed widths: AdjustToContents measures text with System.Drawing, which Linux servers lack (libgdiplus).
+        help.Column(1).Width = 16;
+        help.Column(2).Width = 48;
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

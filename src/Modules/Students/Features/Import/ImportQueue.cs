@@ -93,6 +93,11 @@ internal sealed class ImportWorker(IServiceProvider services, ImportQueue queue,
             using var scope = services.CreateScope();
             ActAsPlatform(scope.ServiceProvider);
             var db = scope.ServiceProvider.GetRequiredService<StudentsDbContext>();
+            // The host migrates at start-up, possibly after this service starts: wait for the schema first.
+            for (var i = 0; i < 120 && (await db.Database.GetPendingMigrationsAsync(ct)).Any(); i++)
+            {
+                await Task.Delay(500, ct);
+            }
             await db.ImportJobs.IgnoreQueryFilters().Where(j => j.Status == ImportStatus.Running || j.Status == ImportStatus.Queued)
                 .ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.Message, "服务重启，导入已中断，未写入任何数据，请重新上传"), ct);
         }

@@ -100,7 +100,7 @@ internal static class ValidateRow
             d.Fail(C.CitizenId, "公民身份号码与学籍号至少填写一项");
         }
 
-        CheckBirthAndSex(d, Cell(C.BirthDate), Cell(C.Sex), id, today);
+        CheckBirthAndSex(d, Cell(C.BirthDate), Cell(C.Sex), id, idText.Length > 0, today);
         CheckCodes(d, cells);
 
         var gradeText = Cell(C.Grade);
@@ -144,7 +144,7 @@ internal static class ValidateRow
         return d;
     }
 
-    private static void CheckBirthAndSex(DraftRow d, string birthText, string sexText, CitizenId? id, DateOnly today)
+    private static void CheckBirthAndSex(DraftRow d, string birthText, string sexText, CitizenId? id, bool idGiven, DateOnly today)
     {
         var birth = CellText.ParseDate(birthText, out var problem);
         switch (problem)
@@ -155,7 +155,7 @@ internal static class ValidateRow
             case CellText.DateProblem.NotADate:
                 d.Fail(C.BirthDate, $"不是有效的日期（{birthText}），应如2015-09-01");
                 break;
-            case CellText.DateProblem.Empty when id is null && d.IsValid:
+            case CellText.DateProblem.Empty when !idGiven:
                 d.Fail(C.BirthDate, "不能为空");
                 break;
         }
@@ -184,7 +184,7 @@ internal static class ValidateRow
         {
             d.Fail(C.Sex, $"与公民身份号码不一致（身份证号为{(id.Sex == Sex.Male ? "男" : "女")}）");
         }
-        else if (sex is null && id is null)
+        else if (sex is null && !idGiven)
         {
             d.Fail(C.Sex, "不能为空");
         }
