@@ -10,7 +10,7 @@ internal static class CsvStreamReader
 {
     public static IEnumerable<SheetRow> ReadRows(Stream stream)
     {
-        using var reader = new StreamReader(stream, DetectEncoding(stream), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var reader = new StreamReader(stream, DetectEncoding(stream), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var cells = new List<string?>(32);
         var field = new StringBuilder(64);
         var number = 0;

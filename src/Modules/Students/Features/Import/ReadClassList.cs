@@ -127,12 +127,13 @@ internal sealed class ReadClassList : IDisposable
 
     private sealed class CountingStream(Stream inner) : Stream
     {
+        private readonly long _length = inner.Length;
         private long _read;
         public long BytesRead => Interlocked.Read(ref _read);
         public override bool CanRead => true;
         public override bool CanSeek => inner.CanSeek;
         public override bool CanWrite => false;
-        public override long Length => inner.Length;
+        public override long Length => _length;
         public override long Position { get => inner.Position; set => inner.Position = value; }
         public override void Flush() { }
         public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
