@@ -161,7 +161,7 @@ internal static class ImportRun
         var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
         var startYear = DateTime.Today.Month >= 9 ? DateTime.Today.Year : DateTime.Today.Year - 1;
         var year = await CreateAcademicYear.HandleAsync(db, new CreateAcademicYear.Request(startYear, null, null, null), default);
-        var school = new School { Code = "2152000001", Name = "基准测试小学", TypeCode = "211", Stages = StageSet.Primary, UrbanRural = UrbanRural.Urban, RegionCode = "520102", Address = "测试路" };
+        var school = new School { Code = "2152000001", Name = "基准测试小学", TypeCode = "21", Stages = StageSet.Primary, UrbanRural = UrbanRural.Urban, RegionCode = "520102", Address = "测试路" };
         school.PlaceInCounty("520102");
         school.SchoolId = school.Id;
         db.Schools.Add(school);

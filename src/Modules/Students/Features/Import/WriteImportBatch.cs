@@ -72,10 +72,16 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
         var numbers = valid.Select(r => r.StudentNumber).ToList();
         var hashes = valid.Where(r => r.CitizenIdHash is not null).Select(r => r.CitizenIdHash!).ToList();
         // A uniqueness check across the whole platform, so the scope filter is off; only ids and schools come back.
+        // Two index-friendly queries rather than one with an OR, which SQLite answers with a scan.
         var existing = await db.Students.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => numbers.Contains(s.StudentNumber) || (s.CitizenIdHash != null && hashes.Contains(s.CitizenIdHash)))
+            .Where(s => numbers.Contains(s.StudentNumber))
             .Select(s => new { s.Id, s.StudentNumber, s.CitizenIdHash, s.SchoolId })
             .ToListAsync(ct);
+        existing.AddRange(await db.Students.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.CitizenIdHash != null && hashes.Contains(s.CitizenIdHash))
+            .Select(s => new { s.Id, s.StudentNumber, s.CitizenIdHash, s.SchoolId })
+            .ToListAsync(ct));
+        existing = existing.DistinctBy(e => e.Id).ToList();
         var byNumber = existing.ToDictionary(e => e.StudentNumber);
         var byHash = existing.Where(e => e.CitizenIdHash is not null).GroupBy(e => e.CitizenIdHash!).ToDictionary(g => g.Key, g => g.ToList());
         var fresh = new List<DraftRow>();
