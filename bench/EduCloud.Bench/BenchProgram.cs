@@ -5,11 +5,16 @@ namespace EduCloud.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/EduCloud.Bench -- [generate|throughput|coldstart|all|rollup] [--schools N] [--accounts N] [--db sqlite|postgres|both]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both]
 /// </summary>
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] is "import" or "import-one")
+        {
+            return await ImportCommandAsync(args);
+        }
         var o = BenchOptions.Parse(args);
         if (o.Command == "rollup")
         {
@@ -48,5 +53,18 @@ internal static class BenchProgram
             await ResultsFile.WriteAsync(o, results);
         }
         return 0;
+    }
+
+    /// <summary>The student import figures (issue 3): `import` drives, `import-one` is one measurement in a child process.</summary>
+    private static async Task<int> ImportCommandAsync(string[] args)
+    {
+        var options = EduCloud.Server.Cli.CliCommands.ParseOptions(args.Skip(1).ToArray());
+        string Opt(string name, string fallback) => options.GetValueOrDefault(name) ?? fallback;
+        var o = new BenchOptions { Databases = Opt("db", "both"), PostgresServer = Opt("postgres", new BenchOptions().PostgresServer) };
+        var baseline = int.Parse(Opt("baseline-rows", "20000"), System.Globalization.CultureInfo.InvariantCulture);
+        return args[0] == "import-one"
+            ? await Import.ImportRun.RunAsync(Opt("db", "sqlite"), Opt("file", ""), baseline, o)
+            : await Import.MeasureImport.RunAsync(o, int.Parse(Opt("rows", "1000000"), System.Globalization.CultureInfo.InvariantCulture), baseline,
+                int.Parse(Opt("runs", "1"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

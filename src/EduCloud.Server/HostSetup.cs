@@ -31,6 +31,7 @@ internal static class HostSetup
         services.AddStudents(configuration);
         services.AddTeachers(configuration);
         services.AddStatistics(configuration);
+        StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.

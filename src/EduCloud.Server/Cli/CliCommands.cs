@@ -9,7 +9,7 @@ namespace EduCloud.Server.Cli;
 /// </summary>
 internal static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "backup", "restore", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "backup", "restore", "import-students", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -33,6 +33,8 @@ internal static class CliCommands
                     return await CreateAdminCommand.RunAsync(app.Services, options, ct);
                 case "backup":
                     return await BackupCommand.BackupAsync(app.Services, app.Configuration, options, ct);
+                case "import-students":
+                    return await ImportStudentsCommand.RunAsync(app.Services, app.Configuration, options, ct);
                 case "restore":
                     return await BackupCommand.RestoreAsync(app.Configuration, options, ct);
                 default:
@@ -74,6 +76,8 @@ internal static class CliCommands
           seed-demo                                 migrate, then load the demo province if the database is empty
           create-admin --user U --name 姓名 --citizen-id ID --password P [--role NationalAdmin|ProvinceAdmin|CityAdmin|CountyAdmin] [--region CODE]
           backup --to FILE                          copy the embedded SQLite database (online, consistent)
+          import-students --school CODE --file x.xlsx|x.csv --mode all-or-nothing|valid-rows-only
+                                                    import a school's class lists (学籍), printing progress
           restore --from FILE                       replace the embedded SQLite database (stop the server first)
         """);
 

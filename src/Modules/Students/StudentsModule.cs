@@ -11,6 +11,7 @@ using EduCloud.Students.Data;
 using EduCloud.Students.Features.Duplicates;
 using EduCloud.Students.Features.History;
 using EduCloud.Students.Features.Transfers;
+using EduCloud.Students.Features.Import;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,9 +26,14 @@ public static class StudentsModule
         services.AddSingleton<CensusChangeFeed>();
         services.AddSingleton<ICensusChangeFeed>(sp => sp.GetRequiredService<CensusChangeFeed>());
         services.AddScoped<IStudentCensus, StudentCensus>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
         Texts.AddEnglish(StudentsTexts.English);
         return services;
     }
+
+    /// <summary>How the background import worker acts as the platform; the host passes Identity's way of doing it.</summary>
+    public static void UsePlatformActor(Action<IServiceProvider> actAsPlatform) => ImportWorker.ActAsPlatform = actAsPlatform;
 
     public static IEndpointRouteBuilder MapStudents(this IEndpointRouteBuilder app)
     {
@@ -46,6 +52,7 @@ public static class StudentsModule
         api.MapGet("/students/change-rules", ListChangeRules.EndpointAsync).WithSummary("学籍异动规则表与异动原因代码");
 
         MapTransfers(api);
+        ImportEndpoints.Map(api, app);
         return app;
     }
 

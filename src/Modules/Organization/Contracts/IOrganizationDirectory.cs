@@ -36,6 +36,9 @@ public interface IOrganizationDirectory
     /// the caller must manage the school. Throws ValidationFailedException when that academic year does not exist.
     /// </summary>
     Task<IReadOnlyDictionary<ClassSlot, ClassPlacement>> EnsureClassesAsync(Guid schoolId, int academicYearStart, IReadOnlyCollection<ClassSlot> slots, CancellationToken ct);
+
+    /// <summary>A school's classes in the academic year current on <paramref name="today"/> (bulk import resolves class names with it).</summary>
+    Task<SchoolClasses?> ListSchoolClassesAsync(Guid schoolId, DateOnly today, CancellationToken ct);
 }
 
 public sealed record ClassSlot(Stage Stage, int Level, int Number);
@@ -49,3 +52,8 @@ public sealed record SchoolInfo(Guid Id, string Code, string Name, ScopeKey Key,
 
 public sealed record ClassInfo(Guid Id, string Name, string GradeName, Guid SchoolId, string SchoolName, ScopeKey Key, bool Retired);
 
+
+/// <summary>A school with its urban/rural class and its classes of one academic year (retired classes left out).</summary>
+public sealed record SchoolClasses(SchoolInfo School, UrbanRural UrbanRural, int AcademicYear, IReadOnlyList<SchoolClassInfo> Classes);
+
+public sealed record SchoolClassInfo(Guid ClassId, string ClassName, int Number, Guid GradeId, string GradeName, Stage Stage, int Level, int EntryYear, ScopeKey Key);

@@ -119,4 +119,28 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
     private static ClassPlacement Placement(ClassGroup c, Grade g, int startYear, string schoolName, UrbanRural urbanRural) =>
         new(c.Id, c.Name, c.Number, g.Id, g.Name, g.Stage, g.Level, GradeNames.LevelsIn(g.Stage), g.EntryYear, startYear, c.SchoolId!.Value, schoolName, urbanRural,
             new ScopeKey(c.ProvinceCode, c.CityCode, c.CountyCode, c.SchoolId, c.Id), c.RetiredAt != null || g.RetiredAt != null);
+
+    public async Task<SchoolClasses?> ListSchoolClassesAsync(Guid schoolId, DateOnly today, CancellationToken ct)
+    {
+        var school = await db.Schools.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == schoolId, ct);
+        if (school is null)
+        {
+            return null;
+        }
+        var info = new SchoolInfo(school.Id, school.Code, school.Name, new ScopeKey(school.ProvinceCode, school.CityCode, school.CountyCode, school.Id, null), school.RetiredAt != null);
+        var year = await Calendar.AcademicYearRules.CurrentAsync(db, today, ct);
+        if (year is null)
+        {
+            return new SchoolClasses(info, school.UrbanRural, 0, []);
+        }
+        var rows = await (
+            from c in db.Classes.IgnoreQueryFilters()
+            join g in db.Grades.IgnoreQueryFilters() on c.GradeId equals g.Id
+            where c.SchoolId == schoolId && g.AcademicYearId == year.Id && c.RetiredAt == null
+            orderby g.Stage, g.Level, c.Number
+            select new { c.Id, c.Name, c.Number, GradeId = g.Id, GradeName = g.Name, g.Stage, g.Level, g.EntryYear, c.ProvinceCode, c.CityCode, c.CountyCode })
+            .AsNoTracking().ToListAsync(ct);
+        return new SchoolClasses(info, school.UrbanRural, year.StartYear, rows.Select(r => new SchoolClassInfo(r.Id, r.Name, r.Number, r.GradeId, r.GradeName,
+            r.Stage, r.Level, r.EntryYear, new ScopeKey(r.ProvinceCode, r.CityCode, r.CountyCode, schoolId, r.Id))).ToList());
+    }
 }

@@ -20,6 +20,7 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<TransferParty> TransferParties => Set<TransferParty>();
     public DbSet<DuplicateCase> DuplicateCases => Set<DuplicateCase>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -58,6 +59,19 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
             e.HasIndex(c => c.BatchId);
         });
         ConfigureTransfers(modelBuilder);
+        modelBuilder.Entity<ImportJob>(e =>
+        {
+            e.ToTable("stu_import_job");
+            e.HasKey(j => j.Id);
+            ScopeColumns.Configure(e);
+            e.Property(j => j.FileName).HasMaxLength(200);
+            e.Property(j => j.FileHash).HasMaxLength(64);
+            e.Property(j => j.StoredFile).HasMaxLength(300);
+            e.Property(j => j.ErrorReport).HasMaxLength(300);
+            e.Property(j => j.Message).HasMaxLength(500);
+            e.Property(j => j.RequestedByName).HasMaxLength(100);
+            e.HasIndex(j => new { j.SchoolId, j.CreatedAt });
+        });
         modelBuilder.Entity<SchoolCensus>(e =>
         {
             e.ToTable("stu_school_census");
