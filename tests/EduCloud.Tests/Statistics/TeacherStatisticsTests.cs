@@ -193,4 +193,26 @@ public sealed class TeacherStatisticsTests(EduCloudFactory factory) : IClassFixt
         rows.ShouldContain(("单位", "在籍学生", "在岗教师", "生师比"));
         rows.ShouldContain(("导出教师小学", "9", "3", "3"));
     }
+
+    [Fact]
+    public async Task The_stats_page_shows_the_teacher_tab_and_the_ratio_of_each_school()
+    {
+        var countyUser = await factory.CreateUserAsync("CountyAdmin", regionCode: Nanming);
+        using var nm = await factory.ClientForAsync(countyUser);
+        var a = await OrgApi.CreateSchoolAsync(nm, Nanming, name: "页面生师比小学");
+        await StatsData.AddStudentsAsync(factory, StatsData.School(a, Nanming), 7);
+        await TeacherApi.CreateTeacherAsync(nm, Teacher(a, ["美术"]));
+        await TeacherApi.CreateTeacherAsync(nm, Teacher(a, ["美术"]));
+        using var browser = new BrowserSession(factory);
+        await browser.SignInAsync(countyUser);
+
+        var teachers = await browser.Http.GetStringAsync($"/stats?view=teachers&node={a}&by=subject");
+        teachers.ShouldContain("data-testid=\"total-teachers\">2<");
+        teachers.ShouldContain("美术");
+        var ratios = await browser.Http.GetStringAsync($"/stats?view=ratios&node={Nanming}");
+        ratios.ShouldContain("页面生师比小学");
+        ratios.ShouldContain("3.5 : 1");
+        var refused = await browser.Http.GetStringAsync($"/stats?view=teachers&node={Yunyan}");
+        refused.ShouldContain("class=\"error\"");
+    }
 }
