@@ -24,5 +24,10 @@ internal static class StatisticsTexts
         ["无权查看该地区的统计数据"] = "You may not view this region's statistics",
         ["未找到该学校"] = "School not found",
         ["未找到该行政区划"] = "Region not found",
+        ["教师统计"] = "Teacher statistics",
+        ["生师比"] = "Pupil/teacher ratio",
+        ["在岗教师"] = "Active teachers",
+        ["教师数"] = "Teachers",
+        ["每位教师只按主教学科计一次"] = "Each teacher is counted once, under their main subject",
     };
 }

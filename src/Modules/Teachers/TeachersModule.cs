@@ -22,6 +22,8 @@ public static class TeachersModule
     {
         services.AddModuleDbContext<TeachersDbContext, SqliteTeachersDbContext, PostgresTeachersDbContext>(configuration, "Teachers");
         services.AddScoped<ITeacherCensus, TeacherCensus>();
+        services.AddSingleton<TeacherCensusChangeFeed>();
+        services.AddSingleton<ITeacherCensusChangeFeed>(sp => sp.GetRequiredService<TeacherCensusChangeFeed>());
         Texts.AddEnglish(TeachersTexts.English);
         return services;
     }

@@ -111,8 +111,8 @@ public sealed class TrainingAndCensusTests(EduCloudFactory factory) : IClassFixt
         {
             var actor = new CountyActor(new DataScope { Counties = [county], ManagedCounties = [county] });
             TeachersDbContext db = EduCloudFactory.OnPostgres
-                ? new PostgresTeachersDbContext(sp.GetRequiredService<DbContextOptions<PostgresTeachersDbContext>>(), actor, TimeProvider.System)
-                : new SqliteTeachersDbContext(sp.GetRequiredService<DbContextOptions<SqliteTeachersDbContext>>(), actor, TimeProvider.System);
+                ? new PostgresTeachersDbContext(sp.GetRequiredService<DbContextOptions<PostgresTeachersDbContext>>(), actor, TimeProvider.System, sp.GetRequiredService<TeacherCensusChangeFeed>())
+                : new SqliteTeachersDbContext(sp.GetRequiredService<DbContextOptions<SqliteTeachersDbContext>>(), actor, TimeProvider.System, sp.GetRequiredService<TeacherCensusChangeFeed>());
             census = new TeacherCensus(db);
         }
         var cells = new List<TeacherCell>();

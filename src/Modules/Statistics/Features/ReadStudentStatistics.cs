@@ -34,35 +34,8 @@ internal static class ReadStudentStatistics
             throw ValidationFailedException.For("by", "分组方式应为 " + string.Join("、", shape.Dimensions.Select(d => d.Key)));
         }
         var snapshot = await cube.CurrentAsync(ct);
-        var resolved = await StatisticsNode.ResolveAsync(snapshot, org, actor, audit, node, ct);
-
-        int[] vector;
-        var childRegions = new List<string>();
-        var childSchools = new List<Guid>();
-        if (resolved.SchoolId is { } schoolId)
-        {
-            vector = snapshot.Schools.GetValueOrDefault(schoolId) is { } school ? snapshot.VectorOf(school) : new int[shape.VectorLength];
-        }
-        else if (snapshot.Regions.GetValueOrDefault(resolved.Code) is { } region)
-        {
-            vector = region.Vector;
-            childRegions.AddRange(region.ChildRegions.Order(StringComparer.Ordinal));
-            childSchools.AddRange(region.ChildSchools);
-        }
-        else
-        {
-            vector = new int[shape.VectorLength];
-        }
-
-        var path = StatisticsNode.Path(resolved, snapshot).Where(p => StatisticsNode.CanRead(actor, p)).ToList();
-        var regionNames = await org.RegionNamesAsync([.. path.Where(p => p.Code.Length == 6).Select(p => p.Code), .. childRegions], ct);
-        var schoolNames = await org.SchoolNamesAsync([.. path.Where(p => p.SchoolId is not null).Select(p => p.SchoolId!.Value), .. childSchools], ct);
-        if (resolved.Code.Length == 6 && !regionNames.ContainsKey(resolved.Code))
-        {
-            throw new NotFoundException("未找到该行政区划");
-        }
-        StatsNodeDto Named(StatisticsNode.Resolved n) => new(n.Kind, n.SchoolId?.ToString() ?? (n.Kind == StatisticsNode.National ? StatisticsNode.National : n.Code),
-            n.SchoolId is { } s ? schoolNames.GetValueOrDefault(s, "学校") : n.Code.Length == 6 ? regionNames.GetValueOrDefault(n.Code, n.Code) : "全国");
+        var view = (await StatisticsView.ReadAsync([snapshot], org, actor, audit, node, ct))[0];
+        var vector = view.Vector;
 
         var d = shape.Dimensions[dimension];
         var offset = shape.OffsetOf(dimension);
@@ -70,14 +43,8 @@ internal static class ReadStudentStatistics
             .Select(i => new BreakdownRowDto(d.Labels[i], Figures(RollupSnapshot.At(vector, offset + i))))
             .Where(r => d.ShowZeros || r.Figures != new StudentFiguresDto(0, 0, 0, 0))
             .ToList();
-        var children = childRegions
-            .Select(c => new ChildFiguresDto(StatisticsNode.Region(c).Kind, c, regionNames.GetValueOrDefault(c, c), Figures(RollupSnapshot.At(snapshot.Regions[c].Vector, 0))))
-            .Concat(childSchools
-                .Select(id => new ChildFiguresDto("school", id.ToString(), schoolNames.GetValueOrDefault(id, "学校"),
-                    Figures(RollupSnapshot.At(snapshot.VectorOf(snapshot.Schools[id]), 0))))
-                .OrderBy(c => c.Name, StringComparer.Ordinal))
-            .ToList();
-        return new StudentStatisticsDto(Named(resolved), path.Select(Named).ToList(), Figures(RollupSnapshot.At(vector, 0)),
+        var children = view.Children.Select(c => new ChildFiguresDto(c.Kind, c.Key, c.Name, Figures(RollupSnapshot.At(c.Vector, 0)))).ToList();
+        return new StudentStatisticsDto(view.Node, view.Breadcrumbs, Figures(RollupSnapshot.At(vector, 0)),
             d.Key, d.Title, breakdown, children, snapshot.Version);
     }
 

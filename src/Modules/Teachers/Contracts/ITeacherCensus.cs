@@ -13,6 +13,21 @@ public interface ITeacherCensus
 
     /// <summary>Every cell, for the platform's own rollup; never hand the result to a caller unfiltered.</summary>
     IAsyncEnumerable<TeacherCell> ReadAllAsync(CancellationToken ct);
+
+    /// <summary>Every cell of some schools (not scope-filtered), for refreshing a cache after <see cref="ITeacherCensusChangeFeed"/> fires.</summary>
+    Task<IReadOnlyList<TeacherCell>> ReadSchoolsAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct);
+}
+
+/// <summary>
+/// Raised in this process after a commit that added, changed or removed teacher records, with the schools they were
+/// at before and after (a transfer touches two). In-process only, like the student census feed (docs/adr/0007).
+/// </summary>
+public interface ITeacherCensusChangeFeed
+{
+    event Action<IReadOnlyCollection<Guid>>? SchoolsChanged;
+
+    /// <summary>Goes up by one per published change; lets a cache tell it is stale without listening.</summary>
+    long Version { get; }
 }
 
 /// <summary>

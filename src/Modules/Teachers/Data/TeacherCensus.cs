@@ -12,6 +12,16 @@ internal sealed class TeacherCensus(TeachersDbContext db) : ITeacherCensus
 
     public IAsyncEnumerable<TeacherCell> ReadAllAsync(CancellationToken ct) => Read(db.Teachers.IgnoreQueryFilters().AsNoTracking(), ct);
 
+    public async Task<IReadOnlyList<TeacherCell>> ReadSchoolsAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct)
+    {
+        var list = new List<TeacherCell>();
+        await foreach (var cell in Read(db.Teachers.IgnoreQueryFilters().AsNoTracking().Where(t => schoolIds.Contains(t.SchoolId!.Value)), ct))
+        {
+            list.Add(cell);
+        }
+        return list;
+    }
+
     private static async IAsyncEnumerable<TeacherCell> Read(IQueryable<TeacherRecord> rows, [EnumeratorCancellation] CancellationToken ct)
     {
         var cells = rows.Where(t => t.Status == TeacherStatus.Active && t.SchoolId != null)

@@ -5,14 +5,60 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Teachers.Data;
 
-internal class TeachersDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : ScopedDbContext(options, actor, clock)
+internal class TeachersDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock, TeacherCensusChangeFeed feed)
+    : ScopedDbContext(options, actor, clock)
 {
+    /// <summary>Schools whose teacher census changed in saves not yet committed (inside a handler's transaction).</summary>
+    private readonly HashSet<Guid> _censusChanged = [];
+
     protected override string ModuleSchema => "teachers";
 
     public DbSet<TeacherRecord> Teachers => Set<TeacherRecord>();
     public DbSet<TeacherChange> Changes => Set<TeacherChange>();
     public DbSet<TeacherTransfer> Transfers => Set<TeacherTransfer>();
     public DbSet<TransferStep> TransferSteps => Set<TransferStep>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(TeacherCommitHook.Instance);
+
+    /// <summary>
+    /// Saves, then tells the statistics which schools' teachers changed once the change is committed: at once when
+    /// no transaction is open (the save committed itself), else when the handler's transaction commits
+    /// (<see cref="TeacherCommitHook"/>). Both the old and the new school count: a transfer or a status change moves
+    /// a teacher out of one school's figures.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var schools = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries<TeacherRecord>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            if (entry.Entity.SchoolId is { } now)
+            {
+                schools.Add(now);
+            }
+            if (entry.State != EntityState.Added && entry.OriginalValues[nameof(TeacherRecord.SchoolId)] is Guid before)
+            {
+                schools.Add(before);
+            }
+        }
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _censusChanged.UnionWith(schools);
+        if (Database.CurrentTransaction is null)
+        {
+            PublishCensusChanges();
+        }
+        return saved;
+    }
+
+    internal void PublishCensusChanges()
+    {
+        if (_censusChanged.Count > 0)
+        {
+            feed.Publish(_censusChanged.ToArray());
+            _censusChanged.Clear();
+        }
+    }
+
+    internal void DiscardCensusChanges() => _censusChanged.Clear();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -76,8 +122,8 @@ internal class TeachersDbContext(DbContextOptions options, ICurrentActor actor, 
     }
 }
 
-internal sealed class SqliteTeachersDbContext(DbContextOptions<SqliteTeachersDbContext> options, ICurrentActor actor, TimeProvider clock)
-    : TeachersDbContext(options, actor, clock);
+internal sealed class SqliteTeachersDbContext(DbContextOptions<SqliteTeachersDbContext> options, ICurrentActor actor, TimeProvider clock, TeacherCensusChangeFeed feed)
+    : TeachersDbContext(options, actor, clock, feed);
 
-internal sealed class PostgresTeachersDbContext(DbContextOptions<PostgresTeachersDbContext> options, ICurrentActor actor, TimeProvider clock)
-    : TeachersDbContext(options, actor, clock);
+internal sealed class PostgresTeachersDbContext(DbContextOptions<PostgresTeachersDbContext> options, ICurrentActor actor, TimeProvider clock, TeacherCensusChangeFeed feed)
+    : TeachersDbContext(options, actor, clock, feed);

@@ -10,15 +10,9 @@ namespace EduCloud.Teachers.Domain;
 /// </summary>
 internal static class TeacherCodes
 {
-    public const string Untitled = "9";
+    public const string Untitled = TeacherCodeLists.Untitled;
 
-    public static readonly IReadOnlyList<(string Code, string Name)> Subjects =
-    [
-        ("01", "道德与法治"), ("02", "语文"), ("03", "数学"), ("04", "英语"), ("05", "物理"), ("06", "化学"), ("07", "生物"),
-        ("08", "历史"), ("09", "地理"), ("10", "科学"), ("11", "信息科技"), ("12", "音乐"), ("13", "美术"), ("14", "体育与健康"),
-        ("15", "劳动"), ("16", "综合实践活动"), ("17", "心理健康"), ("18", "思想政治"), ("19", "通用技术"), ("20", "艺术"),
-        ("21", "日语"), ("22", "俄语"), ("23", "学前教育"), ("24", "特殊教育"), ("99", "其他"),
-    ];
+    public static readonly IReadOnlyList<(string Code, string Name)> Subjects = TeacherCodeLists.Subjects;
 
     /// <summary>Names people type for the same subject (old curriculum names, short forms).</summary>
     private static readonly Dictionary<string, string> Aliases = new()
@@ -27,23 +21,11 @@ internal static class TeacherCodes
         ["信息技术"] = "11", ["生物学"] = "07", ["外语"] = "04",
     };
 
-    public static readonly IReadOnlyList<(string Code, string Name)> Educations =
-    [
-        ("11", "博士研究生"), ("14", "硕士研究生"), ("21", "大学本科"), ("31", "大学专科"), ("41", "中等专科"),
-        ("61", "普通高中"), ("71", "初中"), ("90", "其他"),
-    ];
+    public static readonly IReadOnlyList<(string Code, string Name)> Educations = TeacherCodeLists.Educations;
 
-    public static readonly IReadOnlyList<(string Code, string Name)> Titles =
-    [
-        ("1", "正高级教师"), ("2", "高级教师"), ("3", "一级教师"), ("4", "二级教师"), ("5", "三级教师"), (Untitled, "未评"),
-    ];
+    public static readonly IReadOnlyList<(string Code, string Name)> Titles = TeacherCodeLists.Titles;
 
-    public static readonly IReadOnlyList<(QualificationKind Kind, string Name)> QualificationKinds =
-    [
-        (QualificationKind.Kindergarten, "幼儿园"), (QualificationKind.Primary, "小学"), (QualificationKind.JuniorSecondary, "初级中学"),
-        (QualificationKind.SeniorSecondary, "高级中学"), (QualificationKind.VocationalSubject, "中职专业课"),
-        (QualificationKind.VocationalPractice, "中职实习指导"),
-    ];
+    public static readonly IReadOnlyList<(QualificationKind Kind, string Name)> QualificationKinds = TeacherCodeLists.QualificationKinds;
 
     /// <summary>Accepts a code ("02") or a name ("语文", "体育"); null when unknown.</summary>
     public static string? ParseSubject(string? text)
