@@ -5,6 +5,7 @@ namespace EduCloud.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/EduCloud.Bench -- [generate|throughput|coldstart|all|rollup] [--schools N] [--accounts N] [--db sqlite|postgres|both]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- promotion [--runs 5] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both]
 /// </summary>
 internal static class BenchProgram
@@ -16,6 +17,13 @@ internal static class BenchProgram
             return await ImportCommandAsync(args);
         }
         var o = BenchOptions.Parse(args);
+        if (o.Command == "promotion")
+        {
+            Console.WriteLine($"EduCloud bench: promotion of a 3,000-student school, {o.Runs} runs, db={o.Databases}");
+            var table = await Promotion.MeasurePromotion.RunAsync(o);
+            Console.WriteLine(table);
+            return 0;
+        }
         if (o.Command == "rollup")
         {
             // Its own population (students, not accounts) and PostgreSQL only; defaults to 30,000 schools.
