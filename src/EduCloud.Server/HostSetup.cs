@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
 using EduCloud.Organization;
+using EduCloud.Resources;
 using EduCloud.Server.Components;
 using EduCloud.Server.Web;
 using EduCloud.Statistics;
@@ -31,6 +32,7 @@ internal static class HostSetup
         services.AddStudents(configuration);
         services.AddTeachers(configuration);
         services.AddStatistics(configuration);
+        services.AddResources(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
         services.AddProblemDetails();
@@ -92,6 +94,7 @@ internal static class HostSetup
         app.MapStudents();
         app.MapTeachers();
         app.MapStatistics();
+        app.MapResources();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }
