@@ -14,11 +14,11 @@ public static class StatisticsModule
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.AddSingleton<StudentPopulation>();
         services.AddSingleton<RollupCube<StudentPopulation>>();
         services.AddSingleton<TeacherPopulation>();
         services.AddSingleton<RollupCube<TeacherPopulation>>();
+        services.AddHostedService<WarmRollupsOnStart>();
         Texts.AddEnglish(StatisticsTexts.English);
         return services;
     }
