@@ -44,5 +44,10 @@ internal static class IdentityTexts
         ["对象"] = "Entity", ["结果"] = "Outcome", ["来源地址"] = "Address", ["新建"] = "Create", ["修改"] = "Update", ["删除"] = "Delete",
         ["查看个人信息"] = "Read personal data", ["越权被拒"] = "Denied", ["登录失败"] = "Sign-in failed", ["账号锁定"] = "Locked out",
         ["成功"] = "Success", ["拒绝"] = "Denied", ["失败"] = "Failed",
+        // Role grants on the user page.
+        ["撤销"] = "Revoke", ["授予角色"] = "Grant a role", ["请选择角色"] = "Choose a role", ["行政区划"] = "Region", ["全校（不指定班级）"] = "Whole school (no class)",
+        ["子女的登录名"] = "Child's user name", ["关系"] = "Relation", ["授予"] = "Grant", ["角色已授予"] = "Role granted", ["角色已撤销"] = "Role revoked",
+        ["未找到该子女账号，或不在您的管理范围内"] = "Child account not found or outside your scope", ["该账号不是学生账号"] = "That account is not a student",
+        ["该账号在此位置已有这个角色"] = "The account already holds this role here", ["不能撤销自己的管理员角色"] = "You cannot revoke your own administrator role",
     };
 }

@@ -45,6 +45,9 @@ public interface IOrganizationDirectory
     /// most <paramref name="take"/>; <paramref name="search"/> narrows by a part of the name or the start of the code.
     /// </summary>
     Task<IReadOnlyList<SchoolInfo>> ListVisibleSchoolsAsync(string? search, int take, CancellationToken ct);
+
+    /// <summary>The open regions of one level, by code (role pickers: the caller's page keeps those it manages).</summary>
+    Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(RegionLevel level, CancellationToken ct);
 }
 
 public sealed record ClassSlot(Stage Stage, int Level, int Number);

@@ -157,4 +157,8 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
             .Select(s => new SchoolInfo(s.Id, s.Code, s.Name, new ScopeKey(s.ProvinceCode, s.CityCode, s.CountyCode, s.Id, null), false))
             .ToListAsync(ct);
     }
+
+    public async Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(RegionLevel level, CancellationToken ct) =>
+        await db.Regions.AsNoTracking().Where(r => r.Level == level && r.RetiredOn == null).OrderBy(r => r.Code)
+            .Select(r => new RegionInfo(r.Code, r.Name, r.Level, r.ParentCode, false)).ToListAsync(ct);
 }
