@@ -74,7 +74,9 @@ internal static class CliCommands
         EduCloud.Server commands:
           migrate                                   apply all database migrations and load reference data
           seed-demo                                 migrate, then load the demo province if the database is empty
-          create-admin --user U --name 姓名 --citizen-id ID --password P [--role NationalAdmin|ProvinceAdmin|CityAdmin|CountyAdmin] [--region CODE]
+          create-admin --user U --name 姓名 --citizen-id ID --password P [--role NationalAdmin|ProvinceAdmin|CityAdmin|CountyAdmin --region CODE]
+                       [--role SchoolAdmin --school 学校标识码]
+                                                    create an administrator (bureau roles at a region, a school administrator at a school)
           backup --to FILE                          copy the embedded SQLite database (online, consistent)
           import-students --school CODE --file x.xlsx|x.csv --mode all-or-nothing|valid-rows-only
                                                     import a school's class lists (学籍), printing progress

@@ -2,6 +2,7 @@ using EduCloud.Identity.Data;
 using EduCloud.Identity.Features.Accounts;
 using EduCloud.Identity.Features.Assignments;
 using EduCloud.Kernel.Audit;
+using EduCloud.Identity.Features.Clients;
 using EduCloud.Identity.Features.Scope;
 using EduCloud.Identity.Features.SignIn;
 using EduCloud.Kernel.Data;
@@ -113,6 +114,9 @@ public static class IdentityModule
         api.MapGet("/accounts/{id:guid}/personal-data", ReadPersonalData.EndpointAsync).WithSummary("查看完整身份证号与手机号（记入审计）");
         api.MapPost("/accounts/{id:guid}/roles", GrantRole.EndpointAsync).RequireAdministrator().WithSummary("授予角色");
         api.MapDelete("/accounts/{id:guid}/roles/{assignmentId:guid}", RevokeRole.EndpointAsync).RequireAdministrator().WithSummary("撤销角色");
+        api.MapGet("/oidc-clients", OidcClientAdmin.ListEndpointAsync).RequireRoles(Role.NationalAdmin).WithSummary("OIDC 客户端列表（国家级管理员）");
+        api.MapPost("/oidc-clients", OidcClientAdmin.CreateEndpointAsync).RequireRoles(Role.NationalAdmin).WithSummary("注册 OIDC 客户端（密钥仅返回一次）");
+        api.MapDelete("/oidc-clients/{clientId}", OidcClientAdmin.DeleteEndpointAsync).RequireRoles(Role.NationalAdmin).WithSummary("删除 OIDC 客户端");
         api.MapPost("/accounts/{id:guid}/guardians", LinkGuardian.EndpointAsync).RequireAdministrator().WithSummary("关联家长与学生");
         api.MapGet("/audit", ([AsParameters] ListAuditLog.Query query, AuditDbContext db, ICurrentActor actor, CancellationToken ct) => ListAuditLog.EndpointAsync(db, actor, query, ct)).RequireAdministrator().WithSummary("审计日志（本人管辖范围，分页，最新在前）");
         app.MapGet("/signout", SignOutAsync).ExcludeFromDescription();

@@ -44,5 +44,19 @@ internal static class IdentityTexts
         ["对象"] = "Entity", ["结果"] = "Outcome", ["来源地址"] = "Address", ["新建"] = "Create", ["修改"] = "Update", ["删除"] = "Delete",
         ["查看个人信息"] = "Read personal data", ["越权被拒"] = "Denied", ["登录失败"] = "Sign-in failed", ["账号锁定"] = "Locked out",
         ["成功"] = "Success", ["拒绝"] = "Denied", ["失败"] = "Failed",
+        // Role grants on the user page.
+        ["撤销"] = "Revoke", ["授予角色"] = "Grant a role", ["请选择角色"] = "Choose a role", ["行政区划"] = "Region", ["全校（不指定班级）"] = "Whole school (no class)",
+        ["子女的登录名"] = "Child's user name", ["关系"] = "Relation", ["授予"] = "Grant", ["角色已授予"] = "Role granted", ["角色已撤销"] = "Role revoked",
+        ["未找到该子女账号，或不在您的管理范围内"] = "Child account not found or outside your scope", ["该账号不是学生账号"] = "That account is not a student",
+        ["该账号在此位置已有这个角色"] = "The account already holds this role here", ["不能撤销自己的管理员角色"] = "You cannot revoke your own administrator role",
+        // OIDC client administration.
+        ["OIDC 客户端"] = "OIDC clients", ["仅国家级管理员可以管理 OIDC 客户端。"] = "Only national administrators may manage OIDC clients.",
+        ["已注册客户端 {0}。"] = "Client {0} registered.", ["客户端密钥（仅显示这一次，请立即保存）："] = "Client secret (shown this once only; save it now): ",
+        ["注册客户端"] = "Register a client", ["客户端标识"] = "Client ID", ["客户端类型"] = "Client type", ["机密客户端（服务端，有密钥）"] = "Confidential (server, with a secret)",
+        ["公开客户端（浏览器或移动端，使用 PKCE）"] = "Public (browser or mobile, with PKCE)", ["授权方式"] = "Grant types", ["回调地址（每行一个）"] = "Redirect URIs (one per line)",
+        ["注册"] = "Register", ["客户端标识应为3-100位小写字母、数字或 - _ ."] = "Client ID: 3-100 lower-case letters, digits or - _ .",
+        ["至少选择一种授权方式"] = "Choose at least one grant type", ["公开客户端不能使用 client_credentials（需要密钥）"] = "A public client cannot use client_credentials (it needs a secret)",
+        ["授权码方式至少需要一个回调地址"] = "The authorization code grant needs at least one redirect URI", ["该客户端标识已存在"] = "This client ID exists already",
+        ["平台内置客户端不能删除"] = "Built-in clients cannot be deleted", ["未找到该客户端"] = "Client not found",
     };
 }

@@ -137,5 +137,10 @@ internal static class StudentsTexts
         ["留级学生 {0} 不是本次升级范围内的在读学生"] = "Repeater {0} is not an enrolled student of this promotion",
         ["有学生未编入班级，请先编班"] = "Some students have no class; place them first", ["学生分属不同学年的班级，请按年级分别升级"] = "Students are in classes of different years; promote grade by grade",
         ["{0}-{1}学年尚未建立"] = "The {0}-{1} academic year does not exist yet",
+        // School and class pickers.
+        ["按学校名称或标识码查找"] = "Find a school by name or code", ["选择学校"] = "Choose school", ["仅列出前 {0} 所学校，请输入名称查找"] = "Only the first {0} schools are listed; search by name",
+        ["没有可选择的学校"] = "No schools to choose from", ["请先选择学校，再选择班级"] = "Choose a school first, then a class", ["班级（{0}）"] = "Class ({0})",
+        ["调入班级（留级、跳级、调班时选择）"] = "Target class (for repeat, skip or class change)", ["不调整班级"] = "Keep the class", ["转入班级（{0}）"] = "Receiving class ({0})",
+        ["更换学校"] = "Change school", ["全校"] = "Whole school", ["按年级"] = "By grade",
     };
 }

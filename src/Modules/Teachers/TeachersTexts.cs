@@ -102,5 +102,9 @@ internal static class TeachersTexts
         ["该调动已办结"] = "This transfer is closed",
         ["培训学时未达标的教师"] = "Teachers below the training target",
         ["本人档案"] = "My record",
+        // Teacher edit page.
+        ["编辑教师档案"] = "Edit teacher record", ["种类、学科、17位证书编号、发证日期；留空的行不保存"] = "Kind, subject, 17-digit certificate number, issue date; blank rows are not saved",
+        ["教师资格种类"] = "Certificate kind", ["不限学科"] = "Any subject",
+        ["取消的任课今天结束，新增的任课今天开始"] = "Removed assignments end today; new ones start today", ["非班主任"] = "Not head teacher",
     };
 }

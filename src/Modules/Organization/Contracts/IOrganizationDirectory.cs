@@ -39,6 +39,15 @@ public interface IOrganizationDirectory
 
     /// <summary>A school's classes in the academic year current on <paramref name="today"/> (bulk import resolves class names with it).</summary>
     Task<SchoolClasses?> ListSchoolClassesAsync(Guid schoolId, DateOnly today, CancellationToken ct);
+
+    /// <summary>
+    /// The open schools the CALLER may see (the one scope-filtered answer here: it fills school pickers), by name, at
+    /// most <paramref name="take"/>; <paramref name="search"/> narrows by a part of the name or the start of the code.
+    /// </summary>
+    Task<IReadOnlyList<SchoolInfo>> ListVisibleSchoolsAsync(string? search, int take, CancellationToken ct);
+
+    /// <summary>The open regions of one level, by code (role pickers: the caller's page keeps those it manages).</summary>
+    Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(RegionLevel level, CancellationToken ct);
 }
 
 public sealed record ClassSlot(Stage Stage, int Level, int Number);

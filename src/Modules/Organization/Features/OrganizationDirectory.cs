@@ -143,4 +143,22 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         return new SchoolClasses(info, school.UrbanRural, year.StartYear, rows.Select(r => new SchoolClassInfo(r.Id, r.Name, r.Number, r.GradeId, r.GradeName,
             r.Stage, r.Level, r.EntryYear, new ScopeKey(r.ProvinceCode, r.CityCode, r.CountyCode, schoolId, r.Id))).ToList());
     }
+
+    public async Task<IReadOnlyList<SchoolInfo>> ListVisibleSchoolsAsync(string? search, int take, CancellationToken ct)
+    {
+        // The query filter stays on: a picker offers only what the caller may see.
+        var schools = db.Schools.AsNoTracking().Where(s => s.RetiredAt == null);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            schools = schools.Where(s => s.Name.Contains(term) || s.Code.StartsWith(term));
+        }
+        return await schools.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(Math.Clamp(take, 1, 500))
+            .Select(s => new SchoolInfo(s.Id, s.Code, s.Name, new ScopeKey(s.ProvinceCode, s.CityCode, s.CountyCode, s.Id, null), false))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(RegionLevel level, CancellationToken ct) =>
+        await db.Regions.AsNoTracking().Where(r => r.Level == level && r.RetiredOn == null).OrderBy(r => r.Code)
+            .Select(r => new RegionInfo(r.Code, r.Name, r.Level, r.ParentCode, false)).ToListAsync(ct);
 }

@@ -2,6 +2,7 @@ using EduCloud.Identity.Data;
 using EduCloud.Identity.Domain;
 using EduCloud.Identity.Features.Accounts;
 using EduCloud.Identity.Features.Scope;
+using EduCloud.Kernel.Audit;
 using EduCloud.Kernel.Errors;
 using EduCloud.Kernel.Scope;
 using EduCloud.Organization.Contracts;
@@ -19,7 +20,8 @@ internal static class GrantRole
 {
     public sealed record Request(string? Role, string? RegionCode, Guid? SchoolId, Guid? ClassId, string? Subject);
 
-    public static async Task<AssignmentDto> HandleAsync(IdentityDbContext db, IOrganizationDirectory directory, ScopeLoader scopes, TimeProvider clock, Guid accountId, Request request, CancellationToken ct)
+    public static async Task<AssignmentDto> HandleAsync(IdentityDbContext db, IOrganizationDirectory directory, ScopeLoader scopes, AuditTrail audit, TimeProvider clock, Guid accountId, Request request,
+        CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId && a.RetiredAt == null, ct)
             ?? throw new NotFoundException("未找到该账号");
@@ -30,6 +32,8 @@ internal static class GrantRole
         problems.ThrowIfAny();
         if (!RoleRank.MayGrant(db.Actor, role!.Value))
         {
+            // Refused before any row is written, so the scope guard never sees it: audit the attempt here.
+            await audit.RecordAsync(AuditActions.Denied, nameof(RoleAssignment), accountId.ToString(), AuditOutcome.Denied, $"grant {role.Value} above own rank", ct: ct);
             throw new ForbiddenException($"不能授予高于本人级别的角色（{role.Value.ChineseName()}）");
         }
         var node = new RoleNode(role.Value, request.RegionCode, request.SchoolId, request.ClassId, request.Subject?.Trim());
@@ -50,9 +54,10 @@ internal static class GrantRole
         return assignment.ToDto();
     }
 
-    public static async Task<Created<AssignmentDto>> EndpointAsync(IdentityDbContext db, IOrganizationDirectory directory, ScopeLoader scopes, TimeProvider clock, Guid id, Request request, CancellationToken ct)
+    public static async Task<Created<AssignmentDto>> EndpointAsync(IdentityDbContext db, IOrganizationDirectory directory, ScopeLoader scopes, AuditTrail audit, TimeProvider clock, Guid id,
+        Request request, CancellationToken ct)
     {
-        var dto = await HandleAsync(db, directory, scopes, clock, id, request, ct);
+        var dto = await HandleAsync(db, directory, scopes, audit, clock, id, request, ct);
         return TypedResults.Created($"/api/v1/accounts/{id}/roles/{dto.Id}", dto);
     }
 }

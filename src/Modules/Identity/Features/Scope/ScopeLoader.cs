@@ -10,6 +10,10 @@ namespace EduCloud.Identity.Features.Scope;
 /// <summary>
 /// Turns a person's role assignments into their <see cref="DataScope"/>. Cached briefly per person because
 /// every request needs it; <see cref="Forget"/> drops the entry when assignments change on this node.
+/// Within one process a grant or revoke applies to the person's very next request: Forget bumps a generation,
+/// and a load that read the assignments before the bump does not cache what it read (else a request racing the
+/// change could put the old scope back for <see cref="CacheFor"/>). Another process (a second node) keeps its
+/// cached scope until the entry expires, so across processes a role change applies within <see cref="CacheFor"/>.
 /// </summary>
 internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory directory, IMemoryCache cache)
 {
@@ -23,6 +27,7 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
         {
             return cached;
         }
+        var generation = Generations.GetValueOrDefault(accountId);
         var account = await db.Accounts.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Id == accountId)
             .Select(a => new { a.DisplayName, a.SecurityStamp, a.RetiredAt, a.MustChangePassword })
@@ -47,11 +52,21 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
             }
         }
         var loaded = new Loaded(scope, assignments.Select(a => a.Role).Distinct().ToList(), account.DisplayName, account.SecurityStamp, account.RetiredAt is not null, account.MustChangePassword);
-        cache.Set(Key(accountId), loaded, CacheFor);
+        if (Generations.GetValueOrDefault(accountId) == generation)
+        {
+            cache.Set(Key(accountId), loaded, CacheFor);
+        }
         return loaded;
     }
 
-    public void Forget(Guid accountId) => cache.Remove(Key(accountId));
+    /// <summary>Bumped before the entry is dropped, so a load in flight sees the bump and does not re-cache the old scope.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> Generations = new();
+
+    public void Forget(Guid accountId)
+    {
+        Generations.AddOrUpdate(accountId, 1, (_, g) => g + 1);
+        cache.Remove(Key(accountId));
+    }
 
     /// <summary>The cached scope, if any, without building the loader and its two DbContexts (the common case).</summary>
     public static Loaded? Cached(IMemoryCache cache, Guid accountId) => cache.TryGetValue(Key(accountId), out Loaded? loaded) ? loaded : null;

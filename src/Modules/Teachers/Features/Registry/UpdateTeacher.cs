@@ -11,7 +11,8 @@ namespace EduCloud.Teachers.Features.Registry;
 /// <summary>
 /// Edits a teacher record, its class assignments (those left out end today) and its status (在岗/调出/退休/离岗).
 /// The caller sends the Version they loaded; an older one is a 409, so a second administrator cannot silently
-/// overwrite the first. A status change is written to the history.
+/// overwrite the first. A status change is written to the history. A request without a citizen ID keeps the stored
+/// one (the edit page never sees the full number, only its mask).
 /// </summary>
 internal static class UpdateTeacher
 {
@@ -40,7 +41,8 @@ internal static class UpdateTeacher
         {
             throw new ConflictException("version", "该教师档案已被他人修改，请刷新后重试");
         }
-        await TeacherInput.ApplyAsync(teacher, request.Fields, teacher.SchoolId!.Value, directory, protector, today, problems, ct);
+        var fields = string.IsNullOrWhiteSpace(request.CitizenId) ? request.Fields with { CitizenId = protector.Unprotect(teacher.CitizenIdCipher) } : request.Fields;
+        await TeacherInput.ApplyAsync(teacher, fields, teacher.SchoolId!.Value, directory, protector, today, problems, ct);
         if (await db.Teachers.IgnoreQueryFilters().AnyAsync(t => t.Id != id && t.CitizenIdHash == teacher.CitizenIdHash, ct))
         {
             throw new ConflictException("citizenId", "该公民身份号码已有教师档案");
