@@ -1,0 +1,45 @@
+using EduCloud.Kernel.Audit;
+using EduCloud.Kernel.Errors;
+using EduCloud.Organization.Contracts;
+using EduCloud.Resources.Data;
+using EduCloud.Resources.Files;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace EduCloud.Resources.Features.Resources;
+
+/// <summary>
+/// A version's file, streamed from the blob store with HTTP range requests (a video seeks without downloading what
+/// it skips; nothing is buffered in memory). The published version unless a versionId is given (reviewers and the
+/// owner). Priced resources pass the entitlement check; refusals are 403 whatever URL was guessed, and audited.
+/// </summary>
+internal static class DownloadFile
+{
+    public static async Task<IResult> EndpointAsync(ResourcesDbContext db, IOrganizationDirectory directory, IBlobStore blobs, AuditTrail audit,
+        Guid id, Guid? versionId, bool? download, HttpContext http, CancellationToken ct)
+    {
+        var actor = db.Actor;
+        var resource = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("未找到该资源");
+        var schools = await ResourceAccess.CallerSchoolsAsync(actor, directory, ct);
+        var workflow = ResourceAccess.SeesWorkflow(actor, resource);
+        var wanted = versionId ?? resource.PublishedVersionId;
+        if (wanted is null || (!workflow && (wanted != resource.PublishedVersionId || !ResourceAccess.SeesPublished(actor, resource, schools))))
+        {
+            throw new NotFoundException("未找到该资源");
+        }
+        if (!workflow && !await Entitlements.AllowsAsync(db, resource, actor, schools, ct))
+        {
+            await audit.RecordAsync(AuditActions.Denied, "ResourceFile", resource.Id.ToString(), AuditOutcome.Denied, "no entitlement", ct: ct);
+            throw new ForbiddenException("该资源为付费资源，本校尚未获得使用授权");
+        }
+        var version = await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == wanted && v.ResourceId == id, ct) ?? throw new NotFoundException("未找到该资源版本");
+        var stream = blobs.OpenRead(version.BlobSha256) ?? throw new NotFoundException("文件不存在");
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        // Never let a browser reinterpret a served file (a .txt holding markup, say) as a page.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        return TypedResults.Stream(stream, version.ContentType, download == true ? version.FileName : null,
+            entityTag: new EntityTagHeaderValue("\"" + version.BlobSha256 + "\""), enableRangeProcessing: true);
+    }
+}
