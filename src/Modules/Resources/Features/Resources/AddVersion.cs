@@ -30,7 +30,7 @@ internal static class AddVersion
             throw new ConflictException("version", "该资源已有草稿或审核中的版本，不能再提交新版本");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var version = await VersionInputs.BuildAsync(db, request.Version, now, ct);
+        var version = await VersionInputs.BuildAsync(db, request.Version, now, new Problems(), ct);
         version.ResourceId = resource.Id;
         version.Number = ++resource.LatestVersionNumber;
         db.Versions.Add(version);

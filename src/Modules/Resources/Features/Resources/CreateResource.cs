@@ -24,22 +24,21 @@ internal static class CreateResource
         var me = actor.UserId ?? throw new ForbiddenException();
         var kind = Enum.TryParse<ResourceKind>(request.Kind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : (ResourceKind?)null;
         var provider = PlainText.Clean(request.ProviderName);
-        new Problems()
+        var problems = new Problems()
             .Check(kind is not null, "kind", "请选择资源类别（基础性、个性化或校本）")
             .Check(kind != ResourceKind.Personalised || request.PriceCents > 0, "priceCents", "个性化资源须标价（单位：分）")
             .Check(kind == ResourceKind.Personalised || request.PriceCents == 0, "priceCents", "基础性和校本资源免费，价格须为0")
             .Check(request.PriceCents is >= 0 and <= 100_000_000, "priceCents", "价格应在0到100万元之间")
             .Check(kind != ResourceKind.Personalised || actor.Roles.Contains(Role.ResourceProvider), "kind", "个性化资源由资源提供商提供")
             .MaxLength(provider, 100, "providerName", "提供者")
-            .Check(!PlainText.HasMarkup(provider), "providerName", "提供者不能包含HTML标记")
-            .ThrowIfAny();
+            .Check(!PlainText.HasMarkup(provider), "providerName", "提供者不能包含HTML标记");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = await VersionInputs.BuildAsync(db, request.Version, now, problems, ct);
         var (node, school) = await ReviewNodeAsync(actor, directory, request.RegionCode, ct);
         if (kind == ResourceKind.SchoolBased && school is null)
         {
             throw ValidationFailedException.For("kind", "校本资源须由学校的教师或管理员上传");
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var version = await VersionInputs.BuildAsync(db, request.Version, now, ct);
         var resource = new Resource
         {
             OwnerId = me,

@@ -23,13 +23,13 @@ public sealed record VersionInput(
 internal static class VersionInputs
 {
     /// <summary>Validates the input and builds the version (number and resource id set by the caller). Reports every problem at once.</summary>
-    public static async Task<ResourceVersion> BuildAsync(ResourcesDbContext db, VersionInput input, DateTime now, CancellationToken ct)
+    public static async Task<ResourceVersion> BuildAsync(ResourcesDbContext db, VersionInput input, DateTime now, Problems problems, CancellationToken ct)
     {
         var title = PlainText.Clean(input.Title);
         var description = PlainText.Clean(input.Description);
         var tags = CleanList(input.Tags);
         var points = CleanList(input.KnowledgePoints);
-        var problems = new Problems()
+        problems
             .Required(title, "title", "标题")
             .MaxLength(title, 200, "title", "标题")
             .Check(!PlainText.HasMarkup(title), "title", "标题不能包含HTML标记")
