@@ -88,6 +88,8 @@ internal sealed class VersionEvent : IAudited
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid VersionId { get; set; }
     public Guid ResourceId { get; set; }
+    /// <summary>The version's revision after this event: orders the log (events of one save share a timestamp).</summary>
+    public int Step { get; set; }
     public ReviewTrigger Trigger { get; set; }
     public ReviewStatus From { get; set; }
     public ReviewStatus To { get; set; }

@@ -11,7 +11,7 @@ public sealed record EventDto(string Trigger, string TriggerName, string From, s
 
 public sealed record VersionDto(Guid Id, int Number, string Status, string StatusName, string Title, string Description, IReadOnlyList<string> Tags,
     IReadOnlyList<string> KnowledgePoints, string TypeCode, string TypeName, string LanguageCode, string LanguageName, string LicenceCode, string LicenceName,
-    Guid CatalogueNodeId, IReadOnlyList<string> CataloguePath, string StageCode, string SubjectCode, string? GradeCode, string FileName, string Format,
+    Guid CatalogueNodeId, IReadOnlyList<string> CataloguePath, IReadOnlyList<Guid> CatalogueNodeIds, string StageCode, string SubjectCode, string? GradeCode, string FileName, string Format,
     string ContentType, long SizeBytes, int? DurationSeconds, string Sha256, DateTime CreatedAt, DateTime? PublishedAt, string? LastComment,
     IReadOnlyList<string> AllowedTriggers, IReadOnlyList<EventDto> Events);
 
@@ -37,7 +37,7 @@ internal static class GetResource
             .Where(v => v.ResourceId == id && (workflow || v.Id == resource.PublishedVersionId))
             .OrderByDescending(v => v.Number).ToListAsync(ct);
         var events = workflow
-            ? (await db.Events.AsNoTracking().Where(e => e.ResourceId == id).ToListAsync(ct)).OrderBy(e => e.At).ThenBy(e => e.Id).ToLookup(e => e.VersionId)
+            ? (await db.Events.AsNoTracking().Where(e => e.ResourceId == id).ToListAsync(ct)).OrderBy(e => e.Step).ThenBy(e => e.At).ToLookup(e => e.VersionId)
             : Enumerable.Empty<VersionEvent>().ToLookup(e => e.VersionId);
         return new ResourceDetailDto(resource.Id, resource.Kind.ToString(), ResourceCodes.KindName(resource.Kind), resource.PriceCents, resource.ProviderName,
             resource.OwnerName, resource.SchoolId, resource.CountyCode ?? resource.CityCode ?? resource.ProvinceCode, resource.PublishedVersionId, resource.PublishedAt,
@@ -48,7 +48,7 @@ internal static class GetResource
     internal static VersionDto ToDto(ResourceVersion v, bool workflow, IReadOnlyList<string> allowed, IEnumerable<VersionEvent> events) => new(
         v.Id, v.Number, v.Status.ToString(), ReviewWorkflow.StatusName(v.Status), v.Title, v.Description, v.Tags, v.KnowledgePoints,
         v.TypeCode, ResourceCodes.NameOf(ResourceCodes.Types, v.TypeCode), v.LanguageCode, ResourceCodes.NameOf(ResourceCodes.Languages, v.LanguageCode),
-        v.LicenceCode, ResourceCodes.NameOf(ResourceCodes.Licences, v.LicenceCode), v.CatalogueNodeId, v.CataloguePath, v.StageCode, v.SubjectCode, v.GradeCode,
+        v.LicenceCode, ResourceCodes.NameOf(ResourceCodes.Licences, v.LicenceCode), v.CatalogueNodeId, v.CataloguePath, v.CatalogueNodeIds, v.StageCode, v.SubjectCode, v.GradeCode,
         v.FileName, v.Format, v.ContentType, v.SizeBytes, v.DurationSeconds, v.BlobSha256, v.CreatedAt, v.PublishedAt, workflow ? v.LastComment : null, allowed,
         events.Select(e => new EventDto(e.Trigger.ToString(), ReviewWorkflow.TriggerName(e.Trigger), ReviewWorkflow.StatusName(e.From), ReviewWorkflow.StatusName(e.To),
             e.ActorName, e.Comment, e.At)).ToList());

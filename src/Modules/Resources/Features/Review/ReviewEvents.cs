@@ -23,6 +23,7 @@ internal static class ReviewEvents
     private static VersionEvent Line(ResourceVersion version, ReviewTrigger trigger, ReviewStatus from, ICurrentActor actor, string? comment, DateTime now) => new()
     {
         VersionId = version.Id,
+        Step = version.Revision,
         ResourceId = version.ResourceId,
         Trigger = trigger,
         From = from,

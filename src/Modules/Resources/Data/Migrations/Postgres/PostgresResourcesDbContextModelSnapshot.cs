@@ -474,6 +474,9 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
                     b.Property<int>("To")
                         .HasColumnType("integer");
 

@@ -465,6 +465,9 @@ namespace EduCloud.Resources.Data.Migrations.Sqlite
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("To")
                         .HasColumnType("INTEGER");
 

@@ -152,6 +152,7 @@ namespace EduCloud.Resources.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ResourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
                     Trigger = table.Column<int>(type: "INTEGER", nullable: false),
                     From = table.Column<int>(type: "INTEGER", nullable: false),
                     To = table.Column<int>(type: "INTEGER", nullable: false),

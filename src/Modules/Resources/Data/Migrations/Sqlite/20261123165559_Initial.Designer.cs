@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduCloud.Resources.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteResourcesDbContext))]
-    [Migration("20261123161917_Initial")]
+    [Migration("20261123165559_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -467,6 +467,9 @@ namespace EduCloud.Resources.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("To")
                         .HasColumnType("INTEGER");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduCloud.Resources.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresResourcesDbContext))]
-    [Migration("20261123161949_Initial")]
+    [Migration("20261123165647_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -476,6 +476,9 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
 
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
 
                     b.Property<int>("To")
                         .HasColumnType("integer");

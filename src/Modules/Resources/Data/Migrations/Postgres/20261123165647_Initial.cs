@@ -163,6 +163,7 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     VersionId = table.Column<Guid>(type: "uuid", nullable: false),
                     ResourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false),
                     Trigger = table.Column<int>(type: "integer", nullable: false),
                     From = table.Column<int>(type: "integer", nullable: false),
                     To = table.Column<int>(type: "integer", nullable: false),
