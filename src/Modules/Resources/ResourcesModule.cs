@@ -42,6 +42,8 @@ public static class ResourcesModule
         services.AddSingleton<IResourceSearch, ScanResourceSearch>();
         services.AddSingleton<SearchFeeder>();
         services.AddHostedService<SearchLoader>();
+        services.AddSingleton<OfficePreviews>();
+        services.AddHostedService(sp => sp.GetRequiredService<OfficePreviews>());
         Texts.AddEnglish(ResourcesTexts.English);
         return services;
     }
@@ -81,6 +83,7 @@ public static class ResourcesModule
         api.MapGet("/mine", ListMyResources.EndpointAsync).WithSummary("我的资源：最新版本的审核状态与意见");
         api.MapGet("/{id:guid}", GetResource.EndpointAsync).WithSummary("资源详情（所有人看已发布版本；上传者和审核员另见各版本、意见与事件记录）");
         api.MapPost("/{id:guid}/versions", AddVersion.EndpointAsync).RequireRoles(Uploaders).WithSummary("提交资源的新版本（驳回后修改或更新已发布资源）");
+        api.MapGet("/{id:guid}/preview", DownloadFile.PreviewEndpointAsync).WithSummary("Office 文档的 PDF 预览（后台由 LibreOffice 生成；未生成时 404）");
         api.MapGet("/{id:guid}/file", DownloadFile.EndpointAsync).WithSummary("下载或在线播放资源文件（支持 Range 断点和拖动播放；付费资源校验授权）");
 
         api.MapGet("/workflow", ListReviewQueue.WorkflowEndpoint).WithSummary("审核流程：允许的状态转换及可执行的角色");

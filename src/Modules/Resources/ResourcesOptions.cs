@@ -19,6 +19,11 @@ internal sealed class ResourcesOptions
     /// <summary>The signature database (file or folder) handed to clamscan -d; default: the one shipped with the product.</summary>
     public string ClamDatabase { get; set; } = "";
 
+    /// <summary>LibreOffice for Office → PDF previews (Debian: libreoffice-calc-nogui, -writer-nogui, -impress-nogui); empty turns previews off.</summary>
+    public string LibreOfficePath { get; set; } = "/usr/bin/libreoffice";
+    /// <summary>Longest a single conversion may take before it is abandoned.</summary>
+    public int PreviewTimeoutSeconds { get; set; } = 120;
+
     public static ResourcesOptions From(IConfiguration configuration)
     {
         var options = new ResourcesOptions();

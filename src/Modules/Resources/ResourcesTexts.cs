@@ -133,6 +133,8 @@ internal static class ResourcesTexts
         ["高一"] = "Senior 1",
         ["高二"] = "Senior 2",
         ["高三"] = "Senior 3",
+        ["预览正在生成，请稍后刷新"] = "The preview is being made; refresh in a moment",
+        ["预览尚未生成"] = "No preview yet",
         // Messages
         ["未找到该资源"] = "Resource not found",
         ["未找到该资源版本"] = "Resource version not found",

@@ -88,6 +88,8 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
             e.Property(b => b.Format).HasMaxLength(10);
             e.Property(b => b.ContentType).HasMaxLength(100);
             e.Property(b => b.ScannedBy).HasMaxLength(100);
+            e.Property(b => b.PreviewSha256).HasMaxLength(64);
+            e.HasIndex(b => b.Preview);
         });
         modelBuilder.Entity<UploadSession>(e =>
         {

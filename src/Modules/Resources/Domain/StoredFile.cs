@@ -13,6 +13,18 @@ internal sealed class StoredBlob
     /// <summary>The scanner and signature database that passed it, e.g. "ClamAV 1.0.x".</summary>
     public string ScannedBy { get; set; } = "";
     public DateTime StoredAt { get; set; }
+    /// <summary>For Office files: the PDF the preview worker made (a blob of its own), once made.</summary>
+    public string? PreviewSha256 { get; set; }
+    public PreviewStatus Preview { get; set; }
+}
+
+internal enum PreviewStatus
+{
+    /// <summary>The browser shows the file itself (PDF, images, audio, video) or nothing can be shown (text).</summary>
+    NotNeeded = 0,
+    Pending = 1,
+    Ready = 2,
+    Failed = 3,
 }
 
 /// <summary>

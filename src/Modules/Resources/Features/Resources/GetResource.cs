@@ -13,7 +13,7 @@ public sealed record VersionDto(Guid Id, int Number, string Status, string Statu
     IReadOnlyList<string> KnowledgePoints, string TypeCode, string TypeName, string LanguageCode, string LanguageName, string LicenceCode, string LicenceName,
     Guid CatalogueNodeId, IReadOnlyList<string> CataloguePath, IReadOnlyList<Guid> CatalogueNodeIds, string StageCode, string SubjectCode, string? GradeCode, string FileName, string Format,
     string ContentType, long SizeBytes, int? DurationSeconds, string Sha256, DateTime CreatedAt, DateTime? PublishedAt, string? LastComment,
-    IReadOnlyList<string> AllowedTriggers, IReadOnlyList<EventDto> Events);
+    IReadOnlyList<string> AllowedTriggers, IReadOnlyList<EventDto> Events, string Preview = "NotNeeded");
 
 public sealed record ResourceDetailDto(Guid Id, string Kind, string KindName, long PriceCents, string ProviderName, string OwnerName, Guid? SchoolId,
     string ReviewRegion, Guid? PublishedVersionId, DateTime? PublishedAt, bool IsOwner, bool IsReviewer, IReadOnlyList<VersionDto> Versions);
@@ -39,10 +39,13 @@ internal static class GetResource
         var events = workflow
             ? (await db.Events.AsNoTracking().Where(e => e.ResourceId == id).ToListAsync(ct)).OrderBy(e => e.Step).ThenBy(e => e.At).ToLookup(e => e.VersionId)
             : Enumerable.Empty<VersionEvent>().ToLookup(e => e.VersionId);
+        var shas = versions.Select(v => v.BlobSha256).Distinct().ToList();
+        var previews = await db.Blobs.AsNoTracking().Where(b => shas.Contains(b.Sha256)).ToDictionaryAsync(b => b.Sha256, b => b.Preview.ToString(), ct);
         return new ResourceDetailDto(resource.Id, resource.Kind.ToString(), ResourceCodes.KindName(resource.Kind), resource.PriceCents, resource.ProviderName,
             resource.OwnerName, resource.SchoolId, resource.CountyCode ?? resource.CityCode ?? resource.ProvinceCode, resource.PublishedVersionId, resource.PublishedAt,
             actor.UserId == resource.OwnerId, ResourceAccess.IsReviewerOf(actor, resource),
-            versions.Select(v => ToDto(v, workflow, workflow ? ReviewWorkflow.AllowedFor(actor, resource, v).Select(t => t.Trigger.ToString()).ToList() : [], events[v.Id])).ToList());
+            versions.Select(v => ToDto(v, workflow, workflow ? ReviewWorkflow.AllowedFor(actor, resource, v).Select(t => t.Trigger.ToString()).ToList() : [], events[v.Id])
+                with { Preview = previews.GetValueOrDefault(v.BlobSha256, "NotNeeded") }).ToList());
     }
 
     internal static VersionDto ToDto(ResourceVersion v, bool workflow, IReadOnlyList<string> allowed, IEnumerable<VersionEvent> events) => new(

@@ -16,7 +16,7 @@ namespace EduCloud.Resources.Features.Uploads;
 /// </summary>
 internal static class CompleteUpload
 {
-    public sealed record Services(ResourcesDbContext Db, ResourcesOptions Options, IBlobStore Blobs, VirusScanner Scanner, TimeProvider Clock, ILogger<UploadSession> Logger);
+    public sealed record Services(ResourcesDbContext Db, ResourcesOptions Options, IBlobStore Blobs, VirusScanner Scanner, OfficePreviews Previews, TimeProvider Clock, ILogger<UploadSession> Logger);
 
     public static async Task<UploadDto> HandleAsync(Services s, Guid id, CancellationToken ct)
     {
@@ -59,7 +59,11 @@ internal static class CompleteUpload
         var now = s.Clock.GetUtcNow().UtcDateTime;
         if (!await s.Db.Blobs.AnyAsync(b => b.Sha256 == sha, ct))
         {
-            s.Db.Blobs.Add(new StoredBlob { Sha256 = sha, SizeBytes = session.TotalBytes, Format = sniffed!.Format, ContentType = sniffed.ContentType, ScannedBy = verdict.ScannedBy, StoredAt = now });
+            s.Db.Blobs.Add(new StoredBlob
+            {
+                Sha256 = sha, SizeBytes = session.TotalBytes, Format = sniffed!.Format, ContentType = sniffed.ContentType, ScannedBy = verdict.ScannedBy, StoredAt = now,
+                Preview = OfficePreviews.Formats.Contains(sniffed.Format) ? PreviewStatus.Pending : PreviewStatus.NotNeeded,
+            });
         }
         session.Status = UploadStatus.Completed;
         session.BlobSha256 = sha;
@@ -77,7 +81,11 @@ internal static class CompleteUpload
             }
             await s.Db.SaveChangesAsync(ct);
         }
-        return UploadFiles.ToDto(s.Options, session, sniffed!.Format);
+        if (OfficePreviews.Formats.Contains(sniffed!.Format))
+        {
+            s.Previews.Wake();
+        }
+        return UploadFiles.ToDto(s.Options, session, sniffed.Format);
     }
 
     private static async Task RefuseAsync(Services s, UploadSession session, string path, string reason, CancellationToken ct)
@@ -89,7 +97,7 @@ internal static class CompleteUpload
         throw ValidationFailedException.For("file", reason);
     }
 
-    public static async Task<Ok<UploadDto>> EndpointAsync(ResourcesDbContext db, ResourcesOptions options, IBlobStore blobs, VirusScanner scanner, TimeProvider clock,
-        ILogger<UploadSession> logger, Guid id, CancellationToken ct) =>
-        TypedResults.Ok(await HandleAsync(new Services(db, options, blobs, scanner, clock, logger), id, ct));
+    public static async Task<Ok<UploadDto>> EndpointAsync(ResourcesDbContext db, ResourcesOptions options, IBlobStore blobs, VirusScanner scanner, OfficePreviews previews,
+        TimeProvider clock, ILogger<UploadSession> logger, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await HandleAsync(new Services(db, options, blobs, scanner, previews, clock, logger), id, ct));
 }

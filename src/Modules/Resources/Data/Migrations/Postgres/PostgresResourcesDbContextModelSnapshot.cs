@@ -385,6 +385,13 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("Preview")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviewSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ScannedBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -397,6 +404,8 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Sha256");
+
+                    b.HasIndex("Preview");
 
                     b.ToTable("res_blob", "resources");
                 });

@@ -376,6 +376,13 @@ namespace EduCloud.Resources.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Preview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviewSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScannedBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -388,6 +395,8 @@ namespace EduCloud.Resources.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sha256");
+
+                    b.HasIndex("Preview");
 
                     b.ToTable("res_blob", (string)null);
                 });

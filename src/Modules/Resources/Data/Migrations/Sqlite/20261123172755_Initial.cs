@@ -20,7 +20,9 @@ namespace EduCloud.Resources.Data.Migrations.Sqlite
                     Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ScannedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StoredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    StoredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PreviewSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Preview = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,6 +167,11 @@ namespace EduCloud.Resources.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_res_version_event", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_res_blob_Preview",
+                table: "res_blob",
+                column: "Preview");
 
             migrationBuilder.CreateIndex(
                 name: "IX_res_catalogue_node_ParentId_SortOrder",

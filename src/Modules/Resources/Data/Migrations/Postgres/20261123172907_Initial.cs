@@ -25,7 +25,9 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                     Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     ScannedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StoredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    StoredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PreviewSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Preview = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,6 +178,12 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_res_version_event", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_res_blob_Preview",
+                schema: "resources",
+                table: "res_blob",
+                column: "Preview");
 
             migrationBuilder.CreateIndex(
                 name: "IX_res_catalogue_node_ParentId_SortOrder",
