@@ -22,7 +22,7 @@ installed() {
 
 ensure_packages() {
   local missing=()
-  for pkg in postgresql chromium fonts-noto-cjk; do
+  for pkg in postgresql chromium fonts-noto-cjk clamav libreoffice-calc-nogui; do
     installed "$pkg" || missing+=("$pkg")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

@@ -34,6 +34,7 @@ internal static class HostSetup
         services.AddStatistics(configuration);
         services.AddResources(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
+        ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.

@@ -27,5 +27,6 @@ internal static class Startup
         await DatabaseSetup.MigrateAllAsync(services, ct);
         await OrganizationModule.LoadReferenceDataAsync(services, ct);
         await Identity.IdentityModule.LoadReferenceDataAsync(services, ct);
+        await Resources.ResourcesModule.LoadReferenceDataAsync(services, ct);
     }
 }

@@ -1,7 +1,19 @@
+using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Localization;
+using EduCloud.Kernel.Scope;
+using EduCloud.Kernel.Web;
+using EduCloud.Resources.Data;
+using EduCloud.Resources.Features.Catalogue;
+using EduCloud.Resources.Features.Publishing;
+using EduCloud.Resources.Features.Resources;
+using EduCloud.Resources.Features.Review;
+using EduCloud.Resources.Features.Uploads;
+using EduCloud.Resources.Files;
 using EduCloud.Resources.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,15 +25,89 @@ namespace EduCloud.Resources;
 /// </summary>
 public static class ResourcesModule
 {
+    private static readonly Role[] Uploaders = [Role.Teacher, Role.ResourceProvider, Role.SchoolAdmin];
+    private static readonly Role[] CatalogueEditors = [Role.NationalAdmin, Role.ProvinceAdmin];
+
+    /// <summary>Set by the host: makes a service scope act as the platform (background loading of the search).</summary>
+    internal static Action<IServiceProvider> ActAsPlatform { get; private set; } = _ => { };
+
+    public static void UsePlatformActor(Action<IServiceProvider> actAsPlatform) => ActAsPlatform = actAsPlatform;
+
     public static IServiceCollection AddResources(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<ResourcesDbContext, SqliteResourcesDbContext, PostgresResourcesDbContext>(configuration, "Resources");
+        services.AddSingleton(ResourcesOptions.From(configuration));
+        services.AddSingleton<IBlobStore, LocalDiskBlobStore>();
+        services.AddSingleton<VirusScanner>();
         services.AddSingleton<IResourceSearch, ScanResourceSearch>();
+        services.AddSingleton<SearchFeeder>();
+        services.AddHostedService<SearchLoader>();
+        services.AddSingleton<OfficePreviews>();
+        services.AddHostedService(sp => sp.GetRequiredService<OfficePreviews>());
+        Texts.AddEnglish(ResourcesTexts.English);
         return services;
+    }
+
+    /// <summary>After migration: the shipped textbook catalogue on an empty catalogue, and the search filled.</summary>
+    public static async Task LoadReferenceDataAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        ActAsPlatform(scope.ServiceProvider);
+        var db = scope.ServiceProvider.GetRequiredService<ResourcesDbContext>();
+        if (!await db.CatalogueNodes.AnyAsync(ct))
+        {
+            await ImportCatalogue.ApplyAsync(db, CatalogueSeed.Rows(), ct);
+        }
+        await scope.ServiceProvider.GetRequiredService<SearchFeeder>().LoadAllAsync(db, ct);
     }
 
     public static IEndpointRouteBuilder MapResources(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/resources").WithTags("Resources").RequireAuthorization();
+        var api = app.MapGroup("/api/v1/resources").WithTags("Resources").RequireAuthorization();
+        api.MapGet("/codes", GetCodes).WithSummary("资源元数据代码表：类型（CELTS-41）、学段、学科、年级、语种、授权方式、类别");
+        api.MapGet("/catalogue", ListCatalogue.EndpointAsync).WithSummary("教材目录：某节点的下级（不带 parentId 为学段）");
+        api.MapGet("/catalogue/{id:guid}/path", ListCatalogue.PathEndpointAsync).WithSummary("教材目录节点的完整路径（学段→学科→版本→册→章→节）");
+        api.MapPost("/catalogue", EditCatalogue.AddEndpointAsync).RequireRoles(CatalogueEditors).WithSummary("新增教材目录节点");
+        api.MapPut("/catalogue/{id:guid}", EditCatalogue.UpdateEndpointAsync).RequireRoles(CatalogueEditors).WithSummary("修改教材目录节点（名称、顺序、年级、停用）");
+        api.MapPost("/catalogue/import", ImportCatalogue.EndpointAsync).RequireRoles(CatalogueEditors).DisableAntiforgery()
+            .WithSummary("导入教材目录（.xlsx 或 .csv，表头：学段,学科,教材版本,册,章,节）");
+
+        api.MapPost("/uploads", CreateUpload.EndpointAsync).RequireRoles(Uploaders).WithSummary("开始断点续传上传（声明文件名、大小和 SHA-256）");
+        api.MapMethods("/uploads/{id:guid}", ["HEAD"], GetUpload.HeadEndpointAsync).RequireRoles(Uploaders).WithSummary("查询已接收字节数（Upload-Offset 响应头）");
+        api.MapGet("/uploads/{id:guid}", GetUpload.EndpointAsync).RequireRoles(Uploaders).WithSummary("查询上传状态与已接收字节数");
+        api.MapPatch("/uploads/{id:guid}", AppendChunk.EndpointAsync).RequireRoles(Uploaders).WithSummary("从 Upload-Offset 处追加一个分片");
+        api.MapPut("/uploads/{id:guid}", AppendChunk.EndpointAsync).RequireRoles(Uploaders).WithSummary("从 Upload-Offset 处追加一个分片（同 PATCH）");
+        api.MapPost("/uploads/{id:guid}/complete", CompleteUpload.EndpointAsync).RequireRoles(Uploaders).WithSummary("完成上传：校验大小与 SHA-256、识别文件内容、病毒扫描");
+
+        api.MapPost("", CreateResource.EndpointAsync).RequireRoles(Uploaders).WithSummary("新建资源（第1版，含元数据和已上传的文件）");
+        api.MapGet("/mine", ListMyResources.EndpointAsync).WithSummary("我的资源：最新版本的审核状态与意见");
+        api.MapGet("/{id:guid}", GetResource.EndpointAsync).WithSummary("资源详情（所有人看已发布版本；上传者和审核员另见各版本、意见与事件记录）");
+        api.MapPost("/{id:guid}/versions", AddVersion.EndpointAsync).RequireRoles(Uploaders).WithSummary("提交资源的新版本（驳回后修改或更新已发布资源）");
+        api.MapGet("/{id:guid}/preview", DownloadFile.PreviewEndpointAsync).WithSummary("Office 文档的 PDF 预览（后台由 LibreOffice 生成；未生成时 404）");
+        api.MapGet("/{id:guid}/file", DownloadFile.EndpointAsync).WithSummary("下载或在线播放资源文件（支持 Range 断点和拖动播放；付费资源校验授权）");
+
+        api.MapGet("/workflow", ListReviewQueue.WorkflowEndpoint).WithSummary("审核流程：允许的状态转换及可执行的角色");
+        api.MapGet("/review-queue", ListReviewQueue.EndpointAsync).RequireRoles(Role.ResourceReviewer, Role.NationalAdmin, Role.ProvinceAdmin, Role.CityAdmin, Role.CountyAdmin)
+            .WithSummary("审核队列：本人所辖地区内待本人处理的资源版本");
+        api.MapPost("/versions/{versionId:guid}/{trigger}", TakeTransition.EndpointAsync)
+            .WithSummary("审核操作：Submit 提交、Withdraw 撤回、StartFirstReview 开始初审、PassFirstReview 初审通过、Publish 发布、Reject 驳回、TakeDown 下架");
+        PageActions.Map(app);
         return app;
     }
+
+    private static IResult GetCodes() => TypedResults.Ok(new
+    {
+        types = Codes(Domain.ResourceCodes.Types),
+        stages = Codes(Domain.ResourceCodes.Stages),
+        subjects = Codes(Domain.ResourceCodes.Subjects),
+        grades = Codes(Domain.ResourceCodes.Grades),
+        languages = Codes(Domain.ResourceCodes.Languages),
+        licences = Codes(Domain.ResourceCodes.Licences),
+        kinds = Enum.GetValues<Domain.ResourceKind>().Select(k => new CodeName(k.ToString(), Domain.ResourceCodes.KindName(k))),
+        formats = ContentSniffer.Extensions,
+    });
+
+    private static IEnumerable<CodeName> Codes(IReadOnlyList<(string Code, string Name)> list) => list.Select(x => new CodeName(x.Code, x.Name));
 }
+
+internal sealed record CodeName(string Code, string Name);

@@ -1,5 +1,6 @@
 using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Scope;
+using EduCloud.Resources.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Resources.Data;
@@ -9,8 +10,97 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
 {
     protected override string ModuleSchema => "resources";
 
+    public DbSet<CatalogueNode> CatalogueNodes => Set<CatalogueNode>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<ResourceVersion> Versions => Set<ResourceVersion>();
+    public DbSet<VersionEvent> Events => Set<VersionEvent>();
+    public DbSet<Entitlement> Entitlements => Set<Entitlement>();
+    public DbSet<StoredBlob> Blobs => Set<StoredBlob>();
+    public DbSet<UploadSession> Uploads => Set<UploadSession>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<CatalogueNode>(e =>
+        {
+            e.ToTable("res_catalogue_node");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Code).HasMaxLength(40);
+            e.Property(n => n.Name).HasMaxLength(100);
+            e.Property(n => n.GradeCode).HasMaxLength(4);
+            e.HasIndex(n => new { n.ParentId, n.SortOrder });
+        });
+        modelBuilder.Entity<Resource>(e =>
+        {
+            e.ToTable("res_resource");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.OwnerName).HasMaxLength(100);
+            e.Property(r => r.ProviderName).HasMaxLength(100);
+            e.Property(r => r.ProvinceCode).HasMaxLength(6);
+            e.Property(r => r.CityCode).HasMaxLength(6);
+            e.Property(r => r.CountyCode).HasMaxLength(6);
+            e.HasIndex(r => r.OwnerId);
+            e.HasIndex(r => r.PublishedVersionId);
+        });
+        modelBuilder.Entity<ResourceVersion>(e =>
+        {
+            e.ToTable("res_version");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Title).HasMaxLength(200);
+            e.Property(v => v.Description).HasMaxLength(4000);
+            e.Property(v => v.TypeCode).HasMaxLength(20);
+            e.Property(v => v.LanguageCode).HasMaxLength(8);
+            e.Property(v => v.LicenceCode).HasMaxLength(20);
+            e.Property(v => v.StageCode).HasMaxLength(20);
+            e.Property(v => v.SubjectCode).HasMaxLength(20);
+            e.Property(v => v.GradeCode).HasMaxLength(4);
+            e.Property(v => v.BlobSha256).HasMaxLength(64);
+            e.Property(v => v.FileName).HasMaxLength(255);
+            e.Property(v => v.Format).HasMaxLength(10);
+            e.Property(v => v.ContentType).HasMaxLength(100);
+            e.Property(v => v.LastComment).HasMaxLength(1000);
+            e.Property(v => v.Revision).IsConcurrencyToken();
+            e.HasIndex(v => new { v.ResourceId, v.Number }).IsUnique();
+            e.HasIndex(v => v.Status);
+            e.HasIndex(v => v.CatalogueNodeId);
+        });
+        modelBuilder.Entity<VersionEvent>(e =>
+        {
+            e.ToTable("res_version_event");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.ActorName).HasMaxLength(100);
+            e.Property(v => v.Comment).HasMaxLength(1000);
+            e.HasIndex(v => new { v.VersionId, v.At });
+            e.HasIndex(v => v.ResourceId);
+        });
+        modelBuilder.Entity<Entitlement>(e =>
+        {
+            e.ToTable("res_entitlement");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Source).HasMaxLength(100);
+            e.HasIndex(x => new { x.ResourceId, x.SchoolId });
+            e.HasIndex(x => new { x.ResourceId, x.AccountId });
+        });
+        modelBuilder.Entity<StoredBlob>(e =>
+        {
+            e.ToTable("res_blob");
+            e.HasKey(b => b.Sha256);
+            e.Property(b => b.Sha256).HasMaxLength(64);
+            e.Property(b => b.Format).HasMaxLength(10);
+            e.Property(b => b.ContentType).HasMaxLength(100);
+            e.Property(b => b.ScannedBy).HasMaxLength(100);
+            e.Property(b => b.PreviewSha256).HasMaxLength(64);
+            e.HasIndex(b => b.Preview);
+        });
+        modelBuilder.Entity<UploadSession>(e =>
+        {
+            e.ToTable("res_upload");
+            e.HasKey(u => u.Id);
+            e.Property(u => u.FileName).HasMaxLength(255);
+            e.Property(u => u.ClaimedSha256).HasMaxLength(64);
+            e.Property(u => u.BlobSha256).HasMaxLength(64);
+            e.Property(u => u.FailureReason).HasMaxLength(500);
+            e.HasIndex(u => u.OwnerId);
+        });
     }
 }
 
