@@ -15,7 +15,7 @@ public static class ResourcesModule
 {
     public static IServiceCollection AddResources(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IResourceSearch, ScanResourceSearch>();
+        services.AddSingleton<IResourceSearch, BigramResourceSearch>();
         return services;
     }
 

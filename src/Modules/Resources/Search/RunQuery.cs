@@ -1,0 +1,151 @@
+namespace EduCloud.Resources.Search;
+
+/// <summary>
+/// One search over one index generation: intersect the posting lists of all query terms (shortest list drives,
+/// the others are searched by galloping), keep the documents that are alive, visible to the caller and pass the
+/// filters, score them with BM25 over the field-weighted frequencies, count their facets (the whole matching set,
+/// before paging) and keep the top page. Lock-free: it reads MaxDoc first and ignores anything appended later.
+/// </summary>
+internal static class RunQuery
+{
+    /// <summary>The deepest hit served (page × size), as in most search engines: deeper pages come back empty.</summary>
+    public const int MaxWindow = 10_000;
+    public const int MaxPageSize = 100;
+    private const double K1 = 1.2, B = 0.75;
+
+    public static SearchResult Execute(BigramIndex index, SearchQuery query)
+    {
+        var maxDoc = index.MaxDoc; // the snapshot: read before any other part of the index
+        var docs = index.Docs;
+        var size = Math.Clamp(query.Size, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var filters = CompileFilters.Compile(index, query, maxDoc);
+        var lists = new List<Scored>();
+        foreach (var term in AnalyzeText.QueryTerms(query.Text))
+        {
+            if (index.Postings(term) is not { } postings)
+            {
+                return Empty();
+            }
+            var (ids, frequencies, count) = postings.Read();
+            lists.Add(new Scored(ids, frequencies, count, Idf(index.LiveCount, count)));
+        }
+        if (filters.MatchesNothing)
+        {
+            return Empty();
+        }
+        if (filters.NodeDocs is { } nodeDocs)
+        {
+            lists.Add(new Scored(nodeDocs, null, nodeDocs.Length, 0));
+        }
+        var sort = query.Sort == SearchSort.Relevance && lists.All(l => l.Frequencies is null) ? SearchSort.Newest : query.Sort;
+        var window = (long)page * size <= MaxWindow ? page * size : 0;
+        var top = new CollectTopHits(sort, window, docs);
+        var counts = index.Vocabularies.Select(v => new long[v.Codes.Length]).ToArray();
+        long total = 0;
+        var averageLength = index.AverageLength;
+
+        void Accept(int doc, double score)
+        {
+            total++;
+            var row = doc * DocumentColumns.FacetSlots;
+            for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+            {
+                counts[f][docs.FacetOrdinals[row + f]]++;
+            }
+            top.Offer(doc, score);
+        }
+
+        if (lists.Count == 0)
+        {
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                if (docs.Alive[doc] && filters.Passes(docs, doc))
+                {
+                    Accept(doc, 0);
+                }
+            }
+        }
+        else
+        {
+            lists.Sort((a, b) => a.Count.CompareTo(b.Count));
+            var cursors = new int[lists.Count];
+            var driver = lists[0];
+            for (var i = 0; i < driver.Count; i++)
+            {
+                var doc = driver.Ids[i];
+                if (doc >= maxDoc)
+                {
+                    break;
+                }
+                if (!docs.Alive[doc] || !AllContain(lists, cursors, doc) || !filters.Passes(docs, doc))
+                {
+                    continue;
+                }
+                cursors[0] = i;
+                var norm = K1 * (1 - B + B * docs.Lengths[doc] / averageLength);
+                double score = 0;
+                for (var l = 0; l < lists.Count; l++)
+                {
+                    if (lists[l].Frequencies is { } tf)
+                    {
+                        var f = tf[cursors[l]];
+                        score += lists[l].Idf * f * (K1 + 1) / (f + norm);
+                    }
+                }
+                Accept(doc, score);
+            }
+        }
+        return new SearchResult(total, top.Page((page - 1) * size, size), FacetsOf(index, counts));
+
+        static SearchResult Empty() => new(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
+    }
+
+    /// <summary>BM25's idf; df counts dead rows until compaction, as Lucene's does until a merge.</summary>
+    private static double Idf(long documents, int df) => Math.Log(1 + (documents - df + 0.5) / (df + 0.5));
+
+    /// <summary>Moves every other list's cursor to the first id ≥ doc (galloping, then binary search) and says whether all hold doc.</summary>
+    private static bool AllContain(List<Scored> lists, int[] cursors, int doc)
+    {
+        for (var l = 1; l < lists.Count; l++)
+        {
+            var list = lists[l];
+            var lo = cursors[l];
+            var step = 1;
+            var hi = lo;
+            while (hi < list.Count && list.Ids[hi] < doc)
+            {
+                lo = hi + 1;
+                hi += step;
+                step <<= 1;
+            }
+            var end = Math.Min(hi + 1, list.Count); // ids[hi] (if any) is the first probe not below doc
+            var found = Array.BinarySearch(list.Ids, lo, end - lo, doc);
+            if (found < 0)
+            {
+                cursors[l] = ~found;
+                return false;
+            }
+            cursors[l] = found;
+        }
+        return true;
+    }
+
+    private static Dictionary<string, IReadOnlyList<FacetCount>> FacetsOf(BigramIndex index, long[][] counts)
+    {
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
+        for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+        {
+            var codes = index.Vocabularies[f].Codes;
+            facets[Facets.Names[f]] = Enumerable.Range(1, counts[f].Length - 1)
+                .Where(o => counts[f][o] > 0)
+                .OrderByDescending(o => counts[f][o]).ThenBy(o => codes[o], StringComparer.Ordinal)
+                .Select(o => new FacetCount(codes[o], counts[f][o]))
+                .ToList();
+        }
+        return facets;
+    }
+
+    /// <summary>One required list; <see cref="Frequencies"/> is null for the node filter, which does not score.</summary>
+    private sealed record Scored(int[] Ids, byte[]? Frequencies, int Count, double Idf);
+}
