@@ -22,6 +22,9 @@ internal readonly record struct Term(long Code, string? Word)
 
     // A control character cannot come out of the analyser, so node terms never collide with text.
     public static Term ForNode(Guid node) => new(0, "\u0001" + node.ToString("N"));
+
+    /// <summary>The term as text (for diagnostics and for feeding the same tokens to other engines).</summary>
+    public string Text => Word ?? ((Code & UnigramFlag) != 0 ? ((char)(Code & 0xFFFF)).ToString() : new string([(char)(Code >> 16), (char)(Code & 0xFFFF)]));
 }
 
 /// <summary>
