@@ -90,7 +90,7 @@ internal static partial class AnalyzeText
         string normal;
         try
         {
-            normal = text.Normalize(NormalizationForm.FormKC);
+            normal = IsKcStable(text) ? text : text.Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {
@@ -99,6 +99,22 @@ internal static partial class AnalyzeText
         // Tags are not words: "<b>认识图形</b>" searches for 认识图形, and a title's markup (neutralised where it is
         // shown) does not make every resource with a <script> tag match "script".
         return (normal.Contains('<', StringComparison.Ordinal) ? MarkupTag().Replace(normal, " ") : normal).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Most titles are ASCII, common ideographs and CJK punctuation, which NFKC leaves alone (or only turns from one
+    /// separator into another): they skip the ICU call and its copy of the text.
+    /// </summary>
+    private static bool IsKcStable(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(c < '\u0080' || c is >= '\u4E00' and <= '\u9FFF' or >= '\u3001' and <= '\u303F' or >= '\uFF01' and <= '\uFF0F' or >= '\uFF1A' and <= '\uFF20'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>", RegexOptions.CultureInvariant)]

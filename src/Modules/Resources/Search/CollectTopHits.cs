@@ -9,9 +9,13 @@ internal sealed class CollectTopHits(SearchSort sort, int k, DocumentColumns doc
 {
     private readonly PriorityQueue<(int Doc, double Score), Key> _heap = new(k + 1, WorstFirst.Instance);
 
+    private double _worstFirst = double.NegativeInfinity;
+
     public void Offer(int doc, double score)
     {
-        if (k == 0)
+        // Most matches of a big result cannot enter a full heap: reject them on the first key alone, without
+        // building the full key (which reads the 16-byte resource id).
+        if (k == 0 || FirstKey(doc, score) < _worstFirst)
         {
             return;
         }
@@ -24,7 +28,19 @@ internal sealed class CollectTopHits(SearchSort sort, int k, DocumentColumns doc
         {
             _heap.DequeueEnqueue((doc, score), key);
         }
+        if (_heap.Count == k && _heap.TryPeek(out _, out var least))
+        {
+            _worstFirst = least.First;
+        }
     }
+
+    private double FirstKey(int doc, double score) => sort switch
+    {
+        SearchSort.Newest => docs.PublishedTicks[doc],
+        SearchSort.MostUsed => docs.UseCounts[doc],
+        SearchSort.BestRated => docs.Ratings[doc],
+        _ => score,
+    };
 
     /// <summary>The page's hits, best first.</summary>
     public List<SearchHit> Page(int skip, int take)

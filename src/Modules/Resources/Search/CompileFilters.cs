@@ -10,6 +10,7 @@ internal sealed class CompileFilters
 {
     private readonly bool[]?[] _accepted = new bool[DocumentColumns.FacetSlots][];
     private readonly int[] _callerSchools;
+    private int[] _filteredSlots = [];
 
     private CompileFilters(int[] callerSchools) => _callerSchools = callerSchools;
 
@@ -58,6 +59,7 @@ internal sealed class CompileFilters
                 }
             }
             compiled._accepted[slot] = accepted;
+            compiled._filteredSlots = [.. compiled._filteredSlots.Append(slot).Distinct()];
             compiled.MatchesNothing |= !any;
         }
         return compiled;
@@ -71,16 +73,13 @@ internal sealed class CompileFilters
             return false;
         }
         var row = doc * DocumentColumns.FacetSlots;
-        for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+        foreach (var f in _filteredSlots)
         {
-            var accepted = _accepted[f];
-            if (accepted is not null)
+            var accepted = _accepted[f]!;
+            var ordinal = docs.FacetOrdinals[row + f];
+            if (ordinal >= accepted.Length || !accepted[ordinal])
             {
-                var ordinal = docs.FacetOrdinals[row + f];
-                if (ordinal >= accepted.Length || !accepted[ordinal])
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return true;

@@ -41,7 +41,15 @@ internal static class RunQuery
         var sort = query.Sort == SearchSort.Relevance && lists.All(l => l.Frequencies is null) ? SearchSort.Newest : query.Sort;
         var window = (long)page * size <= MaxWindow ? page * size : 0;
         var top = new CollectTopHits(sort, window, docs);
-        var counts = index.Vocabularies.Select(v => new long[v.Codes.Length]).ToArray();
+        // One flat counter array for all facets (facet f's ordinal o at offsets[f] + o): one bounds-checked array
+        // in the hottest loop instead of eight.
+        var offsets = new int[DocumentColumns.FacetSlots + 1];
+        for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+        {
+            offsets[f + 1] = offsets[f] + index.Vocabularies[f].Codes.Length;
+        }
+        var counts = new int[offsets[^1]];
+        var ordinals = docs.FacetOrdinals;
         long total = 0;
         var averageLength = index.AverageLength;
 
@@ -51,7 +59,7 @@ internal static class RunQuery
             var row = doc * DocumentColumns.FacetSlots;
             for (var f = 0; f < DocumentColumns.FacetSlots; f++)
             {
-                counts[f][docs.FacetOrdinals[row + f]]++;
+                counts[offsets[f] + ordinals[row + f]]++;
             }
             top.Offer(doc, score);
         }
@@ -69,8 +77,9 @@ internal static class RunQuery
         else
         {
             lists.Sort((a, b) => a.Count.CompareTo(b.Count));
-            var cursors = new int[lists.Count];
-            var driver = lists[0];
+            var required = lists.ToArray();
+            var cursors = new int[required.Length];
+            var driver = required[0];
             for (var i = 0; i < driver.Count; i++)
             {
                 var doc = driver.Ids[i];
@@ -78,25 +87,25 @@ internal static class RunQuery
                 {
                     break;
                 }
-                if (!docs.Alive[doc] || !AllContain(lists, cursors, doc) || !filters.Passes(docs, doc))
+                if (!docs.Alive[doc] || (required.Length > 1 && !AllContain(required, cursors, doc)) || !filters.Passes(docs, doc))
                 {
                     continue;
                 }
                 cursors[0] = i;
                 var norm = K1 * (1 - B + B * docs.Lengths[doc] / averageLength);
                 double score = 0;
-                for (var l = 0; l < lists.Count; l++)
+                for (var l = 0; l < required.Length; l++)
                 {
-                    if (lists[l].Frequencies is { } tf)
+                    if (required[l].Frequencies is { } tf)
                     {
                         var f = tf[cursors[l]];
-                        score += lists[l].Idf * f * (K1 + 1) / (f + norm);
+                        score += required[l].Idf * f * (K1 + 1) / (f + norm);
                     }
                 }
                 Accept(doc, score);
             }
         }
-        return new SearchResult(total, top.Page((page - 1) * size, size), FacetsOf(index, counts));
+        return new SearchResult(total, top.Page((page - 1) * size, size), FacetsOf(index, counts, offsets));
 
         static SearchResult Empty() => new(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
     }
@@ -105,9 +114,9 @@ internal static class RunQuery
     private static double Idf(long documents, int df) => Math.Log(1 + (documents - df + 0.5) / (df + 0.5));
 
     /// <summary>Moves every other list's cursor to the first id ≥ doc (galloping, then binary search) and says whether all hold doc.</summary>
-    private static bool AllContain(List<Scored> lists, int[] cursors, int doc)
+    private static bool AllContain(Scored[] lists, int[] cursors, int doc)
     {
-        for (var l = 1; l < lists.Count; l++)
+        for (var l = 1; l < lists.Length; l++)
         {
             var list = lists[l];
             var lo = cursors[l];
@@ -131,16 +140,17 @@ internal static class RunQuery
         return true;
     }
 
-    private static Dictionary<string, IReadOnlyList<FacetCount>> FacetsOf(BigramIndex index, long[][] counts)
+    private static Dictionary<string, IReadOnlyList<FacetCount>> FacetsOf(BigramIndex index, int[] counts, int[] offsets)
     {
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
         for (var f = 0; f < DocumentColumns.FacetSlots; f++)
         {
             var codes = index.Vocabularies[f].Codes;
-            facets[Facets.Names[f]] = Enumerable.Range(1, counts[f].Length - 1)
-                .Where(o => counts[f][o] > 0)
-                .OrderByDescending(o => counts[f][o]).ThenBy(o => codes[o], StringComparer.Ordinal)
-                .Select(o => new FacetCount(codes[o], counts[f][o]))
+            var at = offsets[f];
+            facets[Facets.Names[f]] = Enumerable.Range(1, offsets[f + 1] - at - 1) // ordinal 0 is "no code"
+                .Where(o => counts[at + o] > 0)
+                .OrderByDescending(o => counts[at + o]).ThenBy(o => codes[o], StringComparer.Ordinal)
+                .Select(o => new FacetCount(codes[o], counts[at + o]))
                 .ToList();
         }
         return facets;
