@@ -11,6 +11,9 @@ internal sealed class CollectTopHits(SearchSort sort, int k, DocumentColumns doc
 
     private double _worstFirst = double.NegativeInfinity;
 
+    /// <summary>The first key a document must reach to enter the page (lets the caller skip the call).</summary>
+    public double Threshold => _worstFirst;
+
     public void Offer(int doc, double score)
     {
         // Most matches of a big result cannot enter a full heap: reject them on the first key alone, without

@@ -51,17 +51,38 @@ internal static class RunQuery
         var counts = new int[offsets[^1]];
         var ordinals = docs.FacetOrdinals;
         long total = 0;
+        var relevance = sort == SearchSort.Relevance;
+        // BM25's length normalisation per document length, computed once per query for the usual lengths.
+        var lengthNorms = new double[1024];
         var averageLength = index.AverageLength;
+        for (var length = 0; length < lengthNorms.Length; length++)
+        {
+            lengthNorms[length] = K1 * (1 - B + B * length / averageLength);
+        }
+        var (o1, o2, o3, o4, o5, o6, o7) = (offsets[1], offsets[2], offsets[3], offsets[4], offsets[5], offsets[6], offsets[7]);
 
         void Accept(int doc, double score)
         {
             total++;
             var row = doc * DocumentColumns.FacetSlots;
-            for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+            counts[ordinals[row]]++; // unrolled over the 8 facet slots: this runs once per matching document
+            counts[o1 + ordinals[row + 1]]++;
+            counts[o2 + ordinals[row + 2]]++;
+            counts[o3 + ordinals[row + 3]]++;
+            counts[o4 + ordinals[row + 4]]++;
+            counts[o5 + ordinals[row + 5]]++;
+            counts[o6 + ordinals[row + 6]]++;
+            counts[o7 + ordinals[row + 7]]++;
+            if (!relevance || score >= top.Threshold)
             {
-                counts[offsets[f] + ordinals[row + f]]++;
+                top.Offer(doc, score);
             }
-            top.Offer(doc, score);
+        }
+
+        double NormOf(int doc)
+        {
+            var length = docs.Lengths[doc];
+            return length < lengthNorms.Length ? lengthNorms[length] : K1 * (1 - B + B * length / averageLength);
         }
 
         if (lists.Count == 0)
@@ -78,31 +99,48 @@ internal static class RunQuery
         {
             lists.Sort((a, b) => a.Count.CompareTo(b.Count));
             var required = lists.ToArray();
-            var cursors = new int[required.Length];
             var driver = required[0];
-            for (var i = 0; i < driver.Count; i++)
+            if (required.Length == 1 && driver.Frequencies is { } only)
             {
-                var doc = driver.Ids[i];
-                if (doc >= maxDoc)
+                // One term (every 1- and 2-character query): no intersection, the tightest loop.
+                var weight = driver.Idf * (K1 + 1);
+                for (var i = 0; i < driver.Count && driver.Ids[i] < maxDoc; i++)
                 {
-                    break;
-                }
-                if (!docs.Alive[doc] || (required.Length > 1 && !AllContain(required, cursors, doc)) || !filters.Passes(docs, doc))
-                {
-                    continue;
-                }
-                cursors[0] = i;
-                var norm = K1 * (1 - B + B * docs.Lengths[doc] / averageLength);
-                double score = 0;
-                for (var l = 0; l < required.Length; l++)
-                {
-                    if (required[l].Frequencies is { } tf)
+                    var doc = driver.Ids[i];
+                    if (docs.Alive[doc] && filters.Passes(docs, doc))
                     {
-                        var f = tf[cursors[l]];
-                        score += required[l].Idf * f * (K1 + 1) / (f + norm);
+                        var f = only[i];
+                        Accept(doc, weight * f / (f + NormOf(doc)));
                     }
                 }
-                Accept(doc, score);
+            }
+            else
+            {
+                var cursors = new int[required.Length];
+                for (var i = 0; i < driver.Count; i++)
+                {
+                    var doc = driver.Ids[i];
+                    if (doc >= maxDoc)
+                    {
+                        break;
+                    }
+                    if (!docs.Alive[doc] || !AllContain(required, cursors, doc) || !filters.Passes(docs, doc))
+                    {
+                        continue;
+                    }
+                    cursors[0] = i;
+                    var norm = NormOf(doc);
+                    double score = 0;
+                    for (var l = 0; l < required.Length; l++)
+                    {
+                        if (required[l].Frequencies is { } tf)
+                        {
+                            var f = tf[cursors[l]];
+                            score += required[l].Idf * f * (K1 + 1) / (f + norm);
+                        }
+                    }
+                    Accept(doc, score);
+                }
             }
         }
         return new SearchResult(total, top.Page((page - 1) * size, size), FacetsOf(index, counts, offsets));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using EduCloud.Resources;
 using EduCloud.Resources.Search;
+using Microsoft.Extensions.DependencyInjection;
 using static EduCloud.Tests.Resources.Search.SearchDocs;
 
 namespace EduCloud.Tests.Resources.Search;
@@ -49,6 +51,38 @@ public sealed class SearchWriteTests
         }
         search.Upsert(Figures("认识图形 新课件"));
         search.Search(Query("新课件")).Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Compaction_starts_by_itself_once_a_quarter_of_the_rows_are_dead()
+    {
+        var docs = Enumerable.Range(0, 12_000).Select(i => Carry($"进位加法 练习 {i}", i % 300)).ToArray();
+        var search = Index(docs);
+        var allBefore = search.Search(Query("练习")).Total;
+        foreach (var d in docs.Take(11_000))
+        {
+            search.Remove(d.ResourceId);
+        }
+        var clock = Stopwatch.StartNew();
+        while (search.TermCount > 2_500 && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(20); // the dropped rows' number words vanish from the term table only by compaction
+        }
+        search.TermCount.ShouldBeLessThan(2_500); // 12,000+ before; ~2,000 number words at most after
+        allBefore.ShouldBe(12_000);
+        var after = search.Search(Query("练习", SearchSort.Newest, size: 100));
+        after.Total.ShouldBe(1_000);
+        after.Hits.ShouldAllBe(h => docs.Skip(11_000).Any(d => d.ResourceId == h.ResourceId));
+    }
+
+    [Fact]
+    public void The_module_registers_the_bigram_index_as_one_shared_instance()
+    {
+        using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddResources(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
+        var search = services.GetRequiredService<IResourceSearch>();
+        search.ShouldBeOfType<BigramResourceSearch>();
+        services.GetRequiredService<IResourceSearch>().ShouldBeSameAs(search);
     }
 
     [Fact]
