@@ -7,6 +7,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- [generate|throughput|coldstart|all|rollup] [--schools N] [--accounts N] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- promotion [--runs 5] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
 /// </summary>
 internal static class BenchProgram
 {
@@ -15,6 +16,10 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] is "import" or "import-one")
         {
             return await ImportCommandAsync(args);
+        }
+        if (args.Length > 0 && args[0] == "search")
+        {
+            return await SearchCommandAsync(args);
         }
         var o = BenchOptions.Parse(args);
         if (o.Command == "promotion")
@@ -60,6 +65,23 @@ internal static class BenchProgram
         {
             await ResultsFile.WriteAsync(o, results);
         }
+        return 0;
+    }
+
+    /// <summary>The resource search figures (issue 4): our bigram index beside Lucene.NET, SQLite FTS5 and PostgreSQL.</summary>
+    private static async Task<int> SearchCommandAsync(string[] args)
+    {
+        var options = EduCloud.Server.Cli.CliCommands.ParseOptions(args.Skip(1).ToArray());
+        string Opt(string name, string fallback) => options.GetValueOrDefault(name) ?? fallback;
+        int Int(string name, string fallback) => int.Parse(Opt(name, fallback).Replace("_", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var o = new BenchOptions { PostgresServer = Opt("postgres", new BenchOptions().PostgresServer) };
+        var engines = Opt("engines", "own,lucene,sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var table = await Search.MeasureSearch.RunAsync(o, Int("docs", "1000000"), engines, Int("runs", "3"), TimeSpan.FromSeconds(Int("duration", "2")));
+        Directory.CreateDirectory(o.ResultsRoot);
+        var path = Path.Combine(o.ResultsRoot, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(path, table);
+        Console.WriteLine(table);
+        Console.WriteLine($"written {path}");
         return 0;
     }
 

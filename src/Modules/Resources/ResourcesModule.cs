@@ -39,7 +39,7 @@ public static class ResourcesModule
         services.AddSingleton(ResourcesOptions.From(configuration));
         services.AddSingleton<IBlobStore, LocalDiskBlobStore>();
         services.AddSingleton<VirusScanner>();
-        services.AddSingleton<IResourceSearch, ScanResourceSearch>();
+        services.AddSingleton<IResourceSearch, BigramResourceSearch>();
         services.AddSingleton<SearchFeeder>();
         services.AddHostedService<SearchLoader>();
         services.AddSingleton<OfficePreviews>();

@@ -1,0 +1,75 @@
+namespace EduCloud.Resources.Search;
+
+/// <summary>
+/// The documents holding one term: ascending internal doc ids in an int array and the field-weighted term
+/// frequency beside each in a byte array (5 bytes a posting, no object per posting).
+/// One writer appends under the index's writer lock; readers never lock. The writer fills the slot, publishes the
+/// (possibly regrown) arrays and only then the count, and a reader reads the count first: so whatever count a
+/// reader sees, the arrays it reads afterwards hold at least that many valid entries.
+/// </summary>
+internal sealed class PostingList
+{
+    private int[] _ids;
+    private byte[] _frequencies;
+    private int _count;
+
+    public PostingList(int capacity = 2)
+    {
+        _ids = new int[capacity];
+        _frequencies = new byte[capacity];
+    }
+
+    /// <summary>Ids in [0, count) are valid; the arrays may be longer.</summary>
+    public (int[] Ids, byte[] Frequencies, int Count) Read()
+    {
+        var count = Volatile.Read(ref _count);
+        return (Volatile.Read(ref _ids), Volatile.Read(ref _frequencies), count);
+    }
+
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Writer only. <paramref name="doc"/> is larger than every id already here.</summary>
+    public void Append(int doc, int frequency)
+    {
+        var ids = _ids;
+        var frequencies = _frequencies;
+        if (_count == ids.Length)
+        {
+            // Grow by half (not double) above 1k entries: less slack memory on the huge lists of common characters.
+            var size = ids.Length < 1024 ? ids.Length * 2 : ids.Length + ids.Length / 2;
+            Array.Resize(ref ids, size);
+            Array.Resize(ref frequencies, size);
+        }
+        ids[_count] = doc;
+        frequencies[_count] = (byte)Math.Min(frequency, byte.MaxValue);
+        Volatile.Write(ref _ids, ids);
+        Volatile.Write(ref _frequencies, frequencies);
+        Volatile.Write(ref _count, _count + 1);
+    }
+
+    /// <summary>A trimmed copy with dead documents dropped and ids renumbered (compaction; writer only).</summary>
+    public PostingList? Compacted(int[] newIds)
+    {
+        var (ids, frequencies, count) = Read();
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            kept += newIds[ids[i]] >= 0 ? 1 : 0;
+        }
+        if (kept == 0)
+        {
+            return null;
+        }
+        var list = new PostingList(kept);
+        for (var i = 0; i < count; i++)
+        {
+            var n = newIds[ids[i]];
+            if (n >= 0)
+            {
+                list._ids[list._count] = n;
+                list._frequencies[list._count++] = frequencies[i];
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,199 @@
+namespace EduCloud.Resources.Search;
+
+/// <summary>
+/// One search over one index generation: intersect the posting lists of all query terms (shortest list drives,
+/// the others are searched by galloping), keep the documents that are alive, visible to the caller and pass the
+/// filters, score them with BM25 over the field-weighted frequencies, count their facets (the whole matching set,
+/// before paging) and keep the top page. Lock-free: it reads MaxDoc first and ignores anything appended later.
+/// </summary>
+internal static class RunQuery
+{
+    /// <summary>The deepest hit served (page × size), as in most search engines: deeper pages come back empty.</summary>
+    public const int MaxWindow = 10_000;
+    public const int MaxPageSize = 100;
+    private const double K1 = 1.2, B = 0.75;
+
+    public static SearchResult Execute(BigramIndex index, SearchQuery query)
+    {
+        var maxDoc = index.MaxDoc; // the snapshot: read before any other part of the index
+        var docs = index.Docs;
+        var size = Math.Clamp(query.Size, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var filters = CompileFilters.Compile(index, query, maxDoc);
+        var lists = new List<Scored>();
+        foreach (var term in AnalyzeText.QueryTerms(query.Text))
+        {
+            if (index.Postings(term) is not { } postings)
+            {
+                return Empty();
+            }
+            var (ids, frequencies, count) = postings.Read();
+            lists.Add(new Scored(ids, frequencies, count, Idf(index.LiveCount, count)));
+        }
+        if (filters.MatchesNothing)
+        {
+            return Empty();
+        }
+        if (filters.NodeDocs is { } nodeDocs)
+        {
+            lists.Add(new Scored(nodeDocs, null, nodeDocs.Length, 0));
+        }
+        var sort = query.Sort == SearchSort.Relevance && lists.All(l => l.Frequencies is null) ? SearchSort.Newest : query.Sort;
+        var window = (long)page * size <= MaxWindow ? page * size : 0;
+        var top = new CollectTopHits(sort, window, docs);
+        // One flat counter array for all facets (facet f's ordinal o at offsets[f] + o): one bounds-checked array
+        // in the hottest loop instead of eight.
+        var offsets = new int[DocumentColumns.FacetSlots + 1];
+        for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+        {
+            offsets[f + 1] = offsets[f] + index.Vocabularies[f].Codes.Length;
+        }
+        var counts = new int[offsets[^1]];
+        var ordinals = docs.FacetOrdinals;
+        long total = 0;
+        var relevance = sort == SearchSort.Relevance;
+        // BM25's length normalisation per document length, computed once per query for the usual lengths.
+        var lengthNorms = new double[1024];
+        var averageLength = index.AverageLength;
+        for (var length = 0; length < lengthNorms.Length; length++)
+        {
+            lengthNorms[length] = K1 * (1 - B + B * length / averageLength);
+        }
+        var (o1, o2, o3, o4, o5, o6, o7) = (offsets[1], offsets[2], offsets[3], offsets[4], offsets[5], offsets[6], offsets[7]);
+
+        void Accept(int doc, double score)
+        {
+            total++;
+            var row = doc * DocumentColumns.FacetSlots;
+            counts[ordinals[row]]++; // unrolled over the 8 facet slots: this runs once per matching document
+            counts[o1 + ordinals[row + 1]]++;
+            counts[o2 + ordinals[row + 2]]++;
+            counts[o3 + ordinals[row + 3]]++;
+            counts[o4 + ordinals[row + 4]]++;
+            counts[o5 + ordinals[row + 5]]++;
+            counts[o6 + ordinals[row + 6]]++;
+            counts[o7 + ordinals[row + 7]]++;
+            if (!relevance || score >= top.Threshold)
+            {
+                top.Offer(doc, score);
+            }
+        }
+
+        double NormOf(int doc)
+        {
+            var length = docs.Lengths[doc];
+            return length < lengthNorms.Length ? lengthNorms[length] : K1 * (1 - B + B * length / averageLength);
+        }
+
+        if (lists.Count == 0)
+        {
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                if (docs.Alive[doc] && filters.Passes(docs, doc))
+                {
+                    Accept(doc, 0);
+                }
+            }
+        }
+        else
+        {
+            lists.Sort((a, b) => a.Count.CompareTo(b.Count));
+            var required = lists.ToArray();
+            var driver = required[0];
+            if (required.Length == 1 && driver.Frequencies is { } only)
+            {
+                // One term (every 1- and 2-character query): no intersection, the tightest loop.
+                var weight = driver.Idf * (K1 + 1);
+                for (var i = 0; i < driver.Count && driver.Ids[i] < maxDoc; i++)
+                {
+                    var doc = driver.Ids[i];
+                    if (docs.Alive[doc] && filters.Passes(docs, doc))
+                    {
+                        var f = only[i];
+                        Accept(doc, weight * f / (f + NormOf(doc)));
+                    }
+                }
+            }
+            else
+            {
+                var cursors = new int[required.Length];
+                for (var i = 0; i < driver.Count; i++)
+                {
+                    var doc = driver.Ids[i];
+                    if (doc >= maxDoc)
+                    {
+                        break;
+                    }
+                    if (!docs.Alive[doc] || !AllContain(required, cursors, doc) || !filters.Passes(docs, doc))
+                    {
+                        continue;
+                    }
+                    cursors[0] = i;
+                    var norm = NormOf(doc);
+                    double score = 0;
+                    for (var l = 0; l < required.Length; l++)
+                    {
+                        if (required[l].Frequencies is { } tf)
+                        {
+                            var f = tf[cursors[l]];
+                            score += required[l].Idf * f * (K1 + 1) / (f + norm);
+                        }
+                    }
+                    Accept(doc, score);
+                }
+            }
+        }
+        return new SearchResult(total, top.Page((page - 1) * size, size), FacetsOf(index, counts, offsets));
+
+        static SearchResult Empty() => new(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
+    }
+
+    /// <summary>BM25's idf; df counts dead rows until compaction, as Lucene's does until a merge.</summary>
+    private static double Idf(long documents, int df) => Math.Log(1 + (documents - df + 0.5) / (df + 0.5));
+
+    /// <summary>Moves every other list's cursor to the first id ≥ doc (galloping, then binary search) and says whether all hold doc.</summary>
+    private static bool AllContain(Scored[] lists, int[] cursors, int doc)
+    {
+        for (var l = 1; l < lists.Length; l++)
+        {
+            var list = lists[l];
+            var lo = cursors[l];
+            var step = 1;
+            var hi = lo;
+            while (hi < list.Count && list.Ids[hi] < doc)
+            {
+                lo = hi + 1;
+                hi += step;
+                step <<= 1;
+            }
+            var end = Math.Min(hi + 1, list.Count); // ids[hi] (if any) is the first probe not below doc
+            var found = Array.BinarySearch(list.Ids, lo, end - lo, doc);
+            if (found < 0)
+            {
+                cursors[l] = ~found;
+                return false;
+            }
+            cursors[l] = found;
+        }
+        return true;
+    }
+
+    private static Dictionary<string, IReadOnlyList<FacetCount>> FacetsOf(BigramIndex index, int[] counts, int[] offsets)
+    {
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
+        for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+        {
+            var codes = index.Vocabularies[f].Codes;
+            var at = offsets[f];
+            facets[Facets.Names[f]] = Enumerable.Range(1, offsets[f + 1] - at - 1) // ordinal 0 is "no code"
+                .Where(o => counts[at + o] > 0)
+                .OrderByDescending(o => counts[at + o]).ThenBy(o => codes[o], StringComparer.Ordinal)
+                .Select(o => new FacetCount(codes[o], counts[at + o]))
+                .ToList();
+        }
+        return facets;
+    }
+
+    /// <summary>One required list; <see cref="Frequencies"/> is null for the node filter, which does not score.</summary>
+    private sealed record Scored(int[] Ids, byte[]? Frequencies, int Count, double Idf);
+}
