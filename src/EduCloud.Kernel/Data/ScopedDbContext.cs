@@ -51,17 +51,20 @@ public abstract class ScopedDbContext(DbContextOptions options, ICurrentActor ac
         Expression<Func<T, bool>>? filter = null;
         if (typeof(IScopedRow).IsAssignableFrom(typeof(T)))
         {
-            // Unrestricted is a list, not a bool: EF drops an empty list's term from the SQL, so people's
-            // queries keep their index-friendly shape, while the platform's own queries ([""] matches the
-            // always-empty substring of any row) see every row. A bool parameter would stay in the SQL as
-            // "@p OR ..." and cost SQLite its index.
+            // Each term is guarded by a parameter that is null when its list is empty. EF removes a term whose
+            // guard is null, and keeps one SQL text per pattern of null guards in its command cache, so people's
+            // queries keep their index-friendly shape (a county administrator's becomes CountyCode IN (...))
+            // and the platform's own queries (Unrestricted) have no filter at all. Each list is one parameter
+            // (json_each on SQLite, = ANY on PostgreSQL): EF 10's default of one parameter per element makes
+            // the SQL depend on the list's length, which EF cannot cache, so every query was re-generated
+            // under a lock shared by all callers (ADR 0009).
             Expression<Func<IScopedRow, bool>> byPlace = e =>
-                Scope.Unrestricted.Contains(e.ProvinceCode.Substring(0, 0))
-                || Scope.Provinces.Contains(e.ProvinceCode)
-                || Scope.Cities.Contains(e.CityCode)
-                || Scope.Counties.Contains(e.CountyCode)
-                || (e.SchoolId != null && Scope.Schools.Contains(e.SchoolId.Value))
-                || (e.ClassId != null && Scope.Classes.Contains(e.ClassId.Value));
+                EF.Parameter(AnyIn(Scope.Unrestricted)) != null
+                || (EF.Parameter(AnyIn(Scope.Provinces)) != null && EF.Parameter(Scope.Provinces).Contains(e.ProvinceCode))
+                || (EF.Parameter(AnyIn(Scope.Cities)) != null && EF.Parameter(Scope.Cities).Contains(e.CityCode))
+                || (EF.Parameter(AnyIn(Scope.Counties)) != null && EF.Parameter(Scope.Counties).Contains(e.CountyCode))
+                || (EF.Parameter(AnyIn(Scope.Schools)) != null && e.SchoolId != null && EF.Parameter(Scope.Schools).Contains(e.SchoolId.Value))
+                || (EF.Parameter(AnyIn(Scope.Classes)) != null && e.ClassId != null && EF.Parameter(Scope.Classes).Contains(e.ClassId.Value));
             filter = Retarget<T, IScopedRow>(byPlace, parameter);
         }
         if (typeof(IOwnedByPerson).IsAssignableFrom(typeof(T)))
@@ -71,12 +74,15 @@ public abstract class ScopedDbContext(DbContextOptions options, ICurrentActor ac
             {
                 throw new InvalidOperationException($"{typeof(T).Name} is IOwnedByPerson and must also be IScopedRow");
             }
-            Expression<Func<IOwnedByPerson, bool>> byPerson = e => Scope.People.Contains(e.PersonId);
+            Expression<Func<IOwnedByPerson, bool>> byPerson = e => EF.Parameter(AnyIn(Scope.People)) != null && EF.Parameter(Scope.People).Contains(e.PersonId);
             var personFilter = Retarget<T, IOwnedByPerson>(byPerson, parameter);
             filter = filter is null ? personFilter : Expression.Lambda<Func<T, bool>>(Expression.OrElse(filter.Body, personFilter.Body), filter.Parameters);
         }
         modelBuilder.Entity<T>().HasQueryFilter(filter!);
     }
+
+    /// <summary>The guard of one filter term: "" when the list has members, null when the term must go.</summary>
+    internal static string? AnyIn<TItem>(List<TItem> list) => list.Count > 0 ? "" : null;
 
     /// <summary>Rewrites a filter written against an interface so its parameter is the entity type itself.</summary>
     private static Expression<Func<T, bool>> Retarget<T, TInterface>(Expression<Func<TInterface, bool>> filter, ParameterExpression parameter)
