@@ -51,17 +51,25 @@ public abstract class ScopedDbContext(DbContextOptions options, ICurrentActor ac
         Expression<Func<T, bool>>? filter = null;
         if (typeof(IScopedRow).IsAssignableFrom(typeof(T)))
         {
-            // Unrestricted is a list, not a bool: EF drops an empty list's term from the SQL, so people's
-            // queries keep their index-friendly shape, while the platform's own queries ([""] matches the
-            // always-empty substring of any row) see every row. A bool parameter would stay in the SQL as
-            // "@p OR ..." and cost SQLite its index.
+            // Each term is guarded by a parameter that is null when the term does not apply. EF removes a term
+            // whose guard is null and keeps one SQL text per pattern of null guards in its command cache. A list
+            // of one (most people: one county, one school) becomes a plain equality, which both databases can
+            // walk in index order (CountyCode, RetiredAt, Code) for a page; a longer list is one parameter
+            // (json_each on SQLite, = ANY on PostgreSQL). The platform's own queries (Unrestricted) carry no
+            // filter. EF 10's default, one parameter per element, makes the SQL depend on the list's length,
+            // which EF cannot cache: every query was re-generated under a lock shared by all callers (ADR 0009).
             Expression<Func<IScopedRow, bool>> byPlace = e =>
-                Scope.Unrestricted.Contains(e.ProvinceCode.Substring(0, 0))
-                || Scope.Provinces.Contains(e.ProvinceCode)
-                || Scope.Cities.Contains(e.CityCode)
-                || Scope.Counties.Contains(e.CountyCode)
-                || (e.SchoolId != null && Scope.Schools.Contains(e.SchoolId.Value))
-                || (e.ClassId != null && Scope.Classes.Contains(e.ClassId.Value));
+                EF.Parameter(ManyIn(Scope.Unrestricted, 0)) != null
+                || (EF.Parameter(OnlyOf(Scope.Provinces)) != null && e.ProvinceCode == OnlyOf(Scope.Provinces))
+                || (EF.Parameter(ManyIn(Scope.Provinces, 1)) != null && EF.Parameter(Scope.Provinces).Contains(e.ProvinceCode))
+                || (EF.Parameter(OnlyOf(Scope.Cities)) != null && e.CityCode == OnlyOf(Scope.Cities))
+                || (EF.Parameter(ManyIn(Scope.Cities, 1)) != null && EF.Parameter(Scope.Cities).Contains(e.CityCode))
+                || (EF.Parameter(OnlyOf(Scope.Counties)) != null && e.CountyCode == OnlyOf(Scope.Counties))
+                || (EF.Parameter(ManyIn(Scope.Counties, 1)) != null && EF.Parameter(Scope.Counties).Contains(e.CountyCode))
+                || (EF.Parameter(OnlyOf(Scope.Schools)) != null && e.SchoolId == OnlyOf(Scope.Schools))
+                || (EF.Parameter(ManyIn(Scope.Schools, 1)) != null && e.SchoolId != null && EF.Parameter(Scope.Schools).Contains(e.SchoolId.Value))
+                || (EF.Parameter(OnlyOf(Scope.Classes)) != null && e.ClassId == OnlyOf(Scope.Classes))
+                || (EF.Parameter(ManyIn(Scope.Classes, 1)) != null && e.ClassId != null && EF.Parameter(Scope.Classes).Contains(e.ClassId.Value));
             filter = Retarget<T, IScopedRow>(byPlace, parameter);
         }
         if (typeof(IOwnedByPerson).IsAssignableFrom(typeof(T)))
@@ -71,12 +79,22 @@ public abstract class ScopedDbContext(DbContextOptions options, ICurrentActor ac
             {
                 throw new InvalidOperationException($"{typeof(T).Name} is IOwnedByPerson and must also be IScopedRow");
             }
-            Expression<Func<IOwnedByPerson, bool>> byPerson = e => Scope.People.Contains(e.PersonId);
+            Expression<Func<IOwnedByPerson, bool>> byPerson = e =>
+                (EF.Parameter(OnlyOf(Scope.People)) != null && e.PersonId == OnlyOf(Scope.People))
+                || (EF.Parameter(ManyIn(Scope.People, 1)) != null && EF.Parameter(Scope.People).Contains(e.PersonId));
             var personFilter = Retarget<T, IOwnedByPerson>(byPerson, parameter);
             filter = filter is null ? personFilter : Expression.Lambda<Func<T, bool>>(Expression.OrElse(filter.Body, personFilter.Body), filter.Parameters);
         }
         modelBuilder.Entity<T>().HasQueryFilter(filter!);
     }
+
+    /// <summary>The guard of a list term: "" when the list has more than <paramref name="moreThan"/> members, else null.</summary>
+    internal static string? ManyIn<TItem>(List<TItem> list, int moreThan) => list.Count > moreThan ? "" : null;
+
+    /// <summary>The only member of a list of one, else null (the guard and value of an equality term).</summary>
+    internal static string? OnlyOf(List<string> list) => list.Count == 1 ? list[0] : null;
+
+    internal static Guid? OnlyOf(List<Guid> list) => list.Count == 1 ? list[0] : null;
 
     /// <summary>Rewrites a filter written against an interface so its parameter is the entity type itself.</summary>
     private static Expression<Func<T, bool>> Retarget<T, TInterface>(Expression<Func<TInterface, bool>> filter, ParameterExpression parameter)

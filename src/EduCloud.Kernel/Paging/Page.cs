@@ -14,12 +14,28 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 
 public static class PagingExtensions
 {
+    /// <summary>
+    /// One round trip: each row of the page carries the total as an uncorrelated sub-query, which both
+    /// databases evaluate once per statement. Only a page past the end (no rows to carry it) counts apart.
+    /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int? page, int? size, CancellationToken ct)
     {
         var number = Page<T>.ClampNumber(page);
         var pageSize = Page<T>.ClampSize(size);
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<T>(items, number, pageSize, total);
+        var rows = await query.Skip((number - 1) * pageSize).Take(pageSize)
+            .Select(item => new CountedRow<T> { Item = item, Total = query.Count() })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return new Page<T>([], number, pageSize, number == 1 ? 0 : await query.CountAsync(ct));
+        }
+        return new Page<T>(rows.ConvertAll(r => r.Item), number, pageSize, rows[0].Total);
+    }
+
+    private sealed class CountedRow<T>
+    {
+        public required T Item { get; init; }
+
+        public int Total { get; init; }
     }
 }

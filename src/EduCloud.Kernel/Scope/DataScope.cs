@@ -4,7 +4,7 @@ namespace EduCloud.Kernel.Scope;
 /// What the current caller may see (read sets) and change (manage sets), computed once per request from
 /// their role assignments. Every scoped query and every change goes through this one object.
 /// A national administrator gets every province code in the read and manage sets rather than a
-/// boolean "all" flag: an OR with a bare parameter defeats the index on SQLite, a list of codes does not.
+/// boolean "all" flag. How ScopedDbContext turns these lists into SQL (and why): ADR 0009.
 /// </summary>
 public sealed class DataScope
 {
@@ -16,7 +16,7 @@ public sealed class DataScope
     public bool IsSystem { get; private init; }
     public Guid? UserId { get; init; }
 
-    /// <summary>[""] for the platform itself, empty for everyone else (see ScopedDbContext for why a list).</summary>
+    /// <summary>[""] for the platform itself (its queries carry no scope filter), empty for everyone else.</summary>
     public List<string> Unrestricted { get; private init; } = [];
     public List<string> Provinces { get; init; } = [];
     public List<string> Cities { get; init; } = [];

@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Validation.AspNetCore;
 
 namespace EduCloud.Identity;
 
@@ -33,6 +32,7 @@ public static class IdentityModule
         services.AddScoped<ScopeLoader>();
         services.AddScoped<EduCloud.Organization.Contracts.IClassRoster, CountClassRoster>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<ValidatedTokens>();
 
         services.AddAuthentication(o =>
             {
@@ -42,10 +42,12 @@ public static class IdentityModule
             .AddPolicyScheme(SmartScheme, "Cookie or bearer", o =>
             {
                 // A bearer token, when present, decides; otherwise the browser's cookie does.
+                // Bearer tokens go through OpenIddict once, then are remembered briefly (ADR 0009).
                 o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    ? RememberingBearerHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme;
             })
+            .AddScheme<AuthenticationSchemeOptions, RememberingBearerHandler>(RememberingBearerHandler.SchemeName, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
                 o.Cookie.Name = "educloud.auth";

@@ -29,7 +29,11 @@ internal static class ListSchools
             var q = query.Q.Trim();
             schools = schools.Where(s => s.Name.Contains(q) || s.Code.StartsWith(q));
         }
-        var page = await schools.OrderBy(s => s.Code).ToPageAsync(query.Page, query.Size, ct);
+        // Among active schools RetiredAt is always null, so ordering by it changes nothing, but it lets
+        // PostgreSQL walk the (region, RetiredAt, Code) index in order and stop after one page instead of
+        // sorting the whole region (it does not treat IS NULL as an equality when matching an index's order).
+        var ordered = query.IncludeRetired ? schools.OrderBy(s => s.Code) : schools.OrderBy(s => s.RetiredAt).ThenBy(s => s.Code);
+        var page = await ordered.ToPageAsync(query.Page, query.Size, ct);
         return new Page<SchoolDto>(page.Items.Select(s => s.ToDto()).ToList(), page.PageNumber, page.PageSize, page.Total);
     }
 
