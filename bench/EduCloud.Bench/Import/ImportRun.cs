@@ -22,7 +22,14 @@ namespace EduCloud.Bench.Import;
 /// </summary>
 internal static class ImportRun
 {
-    public sealed record Result(string Db, string Mode, string File, int Rows, double Seconds, double RowsPerSecond, int Imported, int Failed, double PeakMiB, double GcHeapMiB);
+    public sealed record Result(string Db, string Mode, string File, int Rows, double Seconds, double RowsPerSecond, int Imported, int Failed, double PeakMiB, double GcHeapMiB,
+        double CpuSeconds = 0, double DbCpuSeconds = 0, double LoadAverage = 0)
+    {
+        /// <summary>Rows per second the measured CPU work would give on this machine's cores if nothing else ran.</summary>
+        public double RowsPerCpuBudget => CpuSeconds + DbCpuSeconds > 0 ? Math.Round(Rows / ((CpuSeconds + DbCpuSeconds) / Environment.ProcessorCount)) : 0;
+    }
+
+    private static string? _admin, _database;
 
     public static async Task<int> RunAsync(string db, string file, int baselineRows, BenchOptions o)
     {
@@ -52,6 +59,7 @@ internal static class ImportRun
             await using var app = builder.Build();
             await Startup.MigrateAsync(app.Services, CancellationToken.None);
             var schoolId = await CreateSchoolAsync(app.Services);
+            (_admin, _database) = postgres ? (o.PostgresServer, pgName) : (null, null);
             var result = baselineRows > 0 ? await BaselineAsync(app.Services, db, file, schoolId, baselineRows) : await RealAsync(app.Services, db, file, schoolId);
             Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
             return 0;
@@ -78,6 +86,7 @@ internal static class ImportRun
         var queue = sp.GetRequiredService<ImportQueue>();
         var s = new StartImport.Services(sp.GetRequiredService<StudentsDbContext>(), sp.GetRequiredService<EduCloud.Organization.Contracts.IOrganizationDirectory>(),
             queue, sp.GetRequiredService<EduCloud.Kernel.Audit.AuditTrail>(), sp.GetRequiredService<IConfiguration>(), TimeProvider.System);
+        var meter = await CpuMeter.StartAsync(_admin, _database);
         var clock = Stopwatch.StartNew();
         ImportJobDto job;
         await using (var stream = File.OpenRead(file))
@@ -90,12 +99,13 @@ internal static class ImportRun
             await RunImport.ExecuteAsync(run.ServiceProvider, job.Id, CancellationToken.None);
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = await meter.StopAsync();
         var done = await GetImportJob.HandleAsync(sp.GetRequiredService<StudentsDbContext>(), queue, job.Id, CancellationToken.None);
         if (done.Status != ImportStatus.Succeeded)
         {
             throw new InvalidOperationException($"import {done.Status}: {done.Message}");
         }
-        return Finish(db, "import job", file, done.Processed, seconds, done.Imported, done.Failed);
+        return Finish(db, "import job", file, done.Processed, seconds, done.Imported, done.Failed) with { CpuSeconds = Math.Round(cpu.Process, 2), DbCpuSeconds = Math.Round(cpu.Database, 2) };
     }
 
     /// <summary>The same reading and checks, then EF Core Add + SaveChanges per row: what a plain importer does.</summary>
@@ -110,6 +120,7 @@ internal static class ImportRun
         var classes = new ClassFinder(school.Classes);
         using var reader = new ReadClassList(file, file);
         reader.FindHeader();
+        var meter = await CpuMeter.StartAsync(_admin, _database);
         var clock = Stopwatch.StartNew();
         var done = 0;
         await foreach (var batch in reader.StartReading(default).ReadAllAsync())
@@ -143,7 +154,9 @@ internal static class ImportRun
                 break;
             }
         }
-        return Finish(db, "EF Core row by row", file, done, clock.Elapsed.TotalSeconds, done, 0);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = await meter.StopAsync();
+        return Finish(db, "EF Core row by row", file, done, seconds, done, 0) with { CpuSeconds = Math.Round(cpu.Process, 2), DbCpuSeconds = Math.Round(cpu.Database, 2) };
     }
 
     private static Result Finish(string db, string mode, string file, int rows, double seconds, int imported, int failed)
@@ -151,7 +164,8 @@ internal static class ImportRun
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         return new Result(db, mode, Path.GetExtension(file).TrimStart('.'), rows, Math.Round(seconds, 2), Math.Round(rows / seconds), imported, failed,
-            Math.Round(self.PeakWorkingSet64 / 1048576.0), Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0));
+            Math.Round(self.PeakWorkingSet64 / 1048576.0), Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0),
+            LoadAverage: double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task<Guid> CreateSchoolAsync(IServiceProvider services)

@@ -28,16 +28,16 @@ internal static class MeasureImport
             results.Add(await ChildAsync(o, db, csv, baselineRows));
         }
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"{rows:N0} generated rows (valid IDs), {Environment.ProcessorCount} cores, {runs} run(s) each, medians; EF baseline on the first {baselineRows:N0} rows.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"{rows:N0} generated rows (valid IDs), {Environment.ProcessorCount} cores, {runs} run(s) each, medians; EF baseline on the first {baselineRows:N0} rows; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end.");
         md.AppendLine();
-        md.AppendLine("| Database | Path | File | Rows | Seconds | Rows/s | Peak working set MiB | vs EF row by row |");
-        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Database | Path | File | Rows | Seconds | Rows/s | Peak working set MiB | vs EF row by row | CPU s app + db | Rows/s if the CPU were free | Load average |");
+        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var g in results.GroupBy(x => (x.Db, x.Mode, x.File)))
         {
             var rps = Median(g.Select(x => x.RowsPerSecond));
             var ef = results.FirstOrDefault(x => x.Db == g.Key.Db && x.Mode != "import job")?.RowsPerSecond ?? double.NaN;
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {g.Key.Db} | {g.Key.Mode} | {g.Key.File} | {g.First().Rows:N0} | {Median(g.Select(x => x.Seconds)):F1} | {rps:N0} | {Median(g.Select(x => x.PeakMiB)):N0} | {rps / ef:F0}x |");
+                $"| {g.Key.Db} | {g.Key.Mode} | {g.Key.File} | {g.First().Rows:N0} | {Median(g.Select(x => x.Seconds)):F1} | {rps:N0} | {Median(g.Select(x => x.PeakMiB)):N0} | {rps / ef:F0}x | {Median(g.Select(x => x.CpuSeconds)):F1} + {Median(g.Select(x => x.DbCpuSeconds)):F1} | {Median(g.Select(x => x.RowsPerCpuBudget)):N0} | {Median(g.Select(x => x.LoadAverage)):F0} |");
         }
         Directory.CreateDirectory(o.ResultsRoot);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);

@@ -84,18 +84,25 @@ internal static class RunImport
         }
         var classes = new ClassFinder(school.Classes);
         var today = DateOnly.FromDateTime(now);
-        var batches = new WriteImportBatch(db, sp.GetRequiredService<PersonalDataProtector>(), job, school, now);
+        var protector = sp.GetRequiredService<PersonalDataProtector>();
+        var batches = new WriteImportBatch(db, protector, job, school, now);
         ErrorReport? report = null;
+        // Stops the reader and checker stages too when the writer gives up (an error, not only a cancel).
+        using var stages = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // The look-ups ask for 4,096 ID hashes at a time. Without statistics for the rows this transaction is adding,
+            // PostgreSQL's default selectivity (0.5% per value) makes that "the whole table", and it chose a sequential scan
+            // per batch: quadratic, 100 s of server CPU for a million rows. Every query of the import has an index to use.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
+        }
         try
         {
-            await foreach (var batch in reader.StartReading(ct).ReadAllAsync(ct))
+            var checkedBatches = CheckRowsInParallel.Start(reader.StartReading(stages.Token), reader.ColumnMap!, classes, today, protector, stages.Token);
+            await foreach (var pending in checkedBatches.ReadAllAsync(ct))
             {
-                var rows = new DraftRow[batch.Count];
-                Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct },
-                    i => rows[i] = ValidateRow.Check(batch[i], reader.ColumnMap!, classes, today));
-                var list = rows.ToList();
-                batches.Protect(list);
+                var list = await pending;
                 // All-or-nothing stops writing at the first bad row but reads on, so the report lists every bad row.
                 var write = job.Mode == ImportMode.ValidRowsOnly || progress.Failed == 0;
                 await batches.RunAsync(list, write, ct);
@@ -140,8 +147,9 @@ internal static class RunImport
         }
         finally
         {
+            await stages.CancelAsync();
             report?.Dispose();
-            await batches.DisposeAsync();
+            batches.Dispose();
         }
     }
 

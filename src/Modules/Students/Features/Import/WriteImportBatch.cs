@@ -13,7 +13,7 @@ namespace EduCloud.Students.Features.Import;
 /// re-upload) and updates that record only where the file differs; the rest are new and are bulk-written with an
 /// Admission change each. Rows are compared with earlier rows of the same file first.
 /// </summary>
-internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtector protector, ImportJob job, SchoolClasses school, DateTime now)
+internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtector protector, ImportJob job, SchoolClasses school, DateTime now) : IDisposable
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<UInt128, int> _ids = [];
@@ -22,26 +22,6 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
     public int Imported { get; private set; }
     public int Updated { get; private set; }
     public int Unchanged { get; private set; }
-
-    /// <summary>Encrypts and hashes valid rows in parallel: the costly per-row work, done on every core.</summary>
-    public void Protect(List<DraftRow> rows) => Parallel.ForEach(rows, row =>
-    {
-        if (!row.IsValid)
-        {
-            return;
-        }
-        if (row.CitizenId is { } id)
-        {
-            row.CitizenIdCipher = protector.Protect(id);
-            row.CitizenIdHash = protector.Hash(id);
-            row.CitizenIdMasked = id[..6] + "********" + id[14..];
-        }
-        if (row.GuardianPhone is { } phone)
-        {
-            row.GuardianPhoneCipher = protector.Protect(phone);
-            row.GuardianPhoneMasked = ValidateRow.MaskPhone(phone);
-        }
-    });
 
     /// <summary>Checks the rows against the file and the database; writes them unless <paramref name="write"/> is false.</summary>
     public async Task RunAsync(List<DraftRow> rows, bool write, CancellationToken ct)
@@ -74,11 +54,11 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
         // A uniqueness check across the whole platform, so the scope filter is off; only ids and schools come back.
         // Two index-friendly queries rather than one with an OR, which SQLite answers with a scan.
         var existing = await db.Students.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => numbers.Contains(s.StudentNumber))
+            .Where(s => EF.Parameter(numbers).Contains(s.StudentNumber))
             .Select(s => new { s.Id, s.StudentNumber, s.CitizenIdHash, s.SchoolId })
             .ToListAsync(ct);
         existing.AddRange(await db.Students.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.CitizenIdHash != null && hashes.Contains(s.CitizenIdHash))
+            .Where(s => s.CitizenIdHash != null && EF.Parameter(hashes).Contains(s.CitizenIdHash))
             .Select(s => new { s.Id, s.StudentNumber, s.CitizenIdHash, s.SchoolId })
             .ToListAsync(ct));
         existing = existing.DistinctBy(e => e.Id).ToList();
@@ -121,7 +101,7 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
         Imported += students.Count;
     }
 
-    public ValueTask DisposeAsync() => _bulk.DisposeCommandsAsync();
+    public void Dispose() => _bulk.Dispose();
 
     private async Task UpdateExistingAsync(Dictionary<Guid, DraftRow> same, CancellationToken ct)
     {

@@ -10,9 +10,9 @@ internal readonly record struct SheetRow(int Number, string?[] Cells)
 }
 
 /// <summary>
-/// Reads the first worksheet of an .xlsx row by row with an XmlReader over the zip entry, so a million-row file never
-/// sits in memory (a DOM library such as ClosedXML loads every cell). Shared strings are kept packed in one char
-/// buffer. Cell values come back as text: numbers and dates as the stored number (a date is an Excel serial).
+/// Reads the first worksheet of an .xlsx row by row, streaming the zip entry through XlsxSheetScanner, so a million-row
+/// file never sits in memory (a DOM library such as ClosedXML loads every cell). Shared strings (read with an
+/// XmlReader) are kept packed in one char buffer. Cell values come back as text: numbers and dates as the stored number (a date is an Excel serial).
 /// </summary>
 internal sealed class XlsxStreamReader : IDisposable
 {
@@ -40,93 +40,11 @@ internal sealed class XlsxStreamReader : IDisposable
     public IEnumerable<SheetRow> ReadRows()
     {
         var entry = _zip.GetEntry(_sheetPath) ?? throw new InvalidDataException("工作簿中没有工作表");
-        using var xml = XmlReader.Create(entry.Open(), Settings);
-        var cells = new List<string?>(32);
-        var next = 1;
-        while (xml.Read())
+        using var sheet = entry.Open();
+        foreach (var row in new XlsxSheetScanner(sheet, SharedString).ReadRows())
         {
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row")
-            {
-                continue;
-            }
-            var number = int.TryParse(xml.GetAttribute("r"), out var r) ? r : next;
-            next = number + 1;
-            cells.Clear();
-            if (!xml.IsEmptyElement)
-            {
-                ReadCells(xml, cells);
-            }
-            yield return new SheetRow(number, cells.ToArray());
+            yield return row;
         }
-    }
-
-    private void ReadCells(XmlReader xml, List<string?> cells)
-    {
-        var depth = xml.Depth;
-        while (xml.Read() && xml.Depth > depth)
-        {
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
-            {
-                continue;
-            }
-            var column = ColumnIndex(xml.GetAttribute("r")) ?? cells.Count;
-            var type = xml.GetAttribute("t");
-            string? value = null;
-            if (!xml.IsEmptyElement)
-            {
-                var cellDepth = xml.Depth;
-                while (xml.Read() && xml.Depth > cellDepth)
-                {
-                    if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "v" or "t")
-                    {
-                        var text = xml.ReadElementContentAsString();
-                        value = value is null ? text : value + text;
-                        if (xml.Depth <= cellDepth)
-                        {
-                            break;
-                        }
-                    }
-                }
-            }
-            if (type == "s" && int.TryParse(value, out var index))
-            {
-                value = SharedString(index);
-            }
-            else if (type == "b")
-            {
-                value = value == "1" ? "TRUE" : "FALSE";
-            }
-            while (cells.Count < column)
-            {
-                cells.Add(null);
-            }
-            if (cells.Count == column)
-            {
-                cells.Add(value);
-            }
-        }
-    }
-
-    /// <summary>"AB12" → 27 (0-based).</summary>
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return null;
-        }
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is >= 'A' and <= 'Z')
-            {
-                index = index * 26 + (c - 'A' + 1);
-            }
-            else
-            {
-                break;
-            }
-        }
-        return index - 1;
     }
 
     private string SharedString(int index)
