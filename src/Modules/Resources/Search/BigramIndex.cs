@@ -41,7 +41,7 @@ internal sealed class BigramIndex
 
     public int TermCount => _termIds.Count;
 
-    /// <summary>Writer only: appends the document and publishes it; an older row of the same resource dies after.</summary>
+    /// <summary>Writer only: appends the document and publishes it; an older row of the same resource dies first.</summary>
     public void Add(SearchDocument d, Dictionary<Term, int> frequencies, int length)
     {
         var doc = _maxDoc;
@@ -67,9 +67,18 @@ internal sealed class BigramIndex
         docs.RatingCounts[doc] = d.RatingCount;
         docs.Lengths[doc] = (ushort)Math.Min(length, ushort.MaxValue);
         docs.Alive[doc] = true;
+        // The older row of the same resource dies BEFORE the new one is published: a reader whose snapshot
+        // (MaxDoc) includes the new row then never sees the old one too. A reader in between may briefly see
+        // neither, never both. Both column arrays get the flag when the row array has just grown.
+        if (_docOfResource.Remove(d.ResourceId, out var older))
+        {
+            _docs.Alive[older] = false;
+            docs.Alive[older] = false;
+            _liveCount--;
+            _lengthSum -= docs.Lengths[older];
+        }
         Volatile.Write(ref _docs, docs);
         Volatile.Write(ref _maxDoc, doc + 1);
-        Kill(d.ResourceId);
         _docOfResource[d.ResourceId] = doc;
         Volatile.Write(ref _liveCount, _liveCount + 1);
         Volatile.Write(ref _lengthSum, _lengthSum + docs.Lengths[doc]);
