@@ -21,7 +21,10 @@ internal sealed class VirusScanner(ResourcesOptions options, ILogger<VirusScanne
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--no-summary", "--stdout", "-d", options.ClamDatabase, path })
+        // clamscan skips files over 100 MB and reports them clean by default; a video may be up to MaxFileBytes,
+        // so the limits are raised to it and anything still over a limit is reported (an unscanned file is refused).
+        var limit = $"{Math.Clamp(options.MaxFileBytes / (1024 * 1024) + 1, 1, 2047)}M"; // clamscan stops at 2 GiB - 1
+        foreach (var arg in new[] { "--no-summary", "--stdout", "--max-filesize=" + limit, "--max-scansize=" + limit, "--alert-exceeds-max=yes", "-d", options.ClamDatabase, path })
         {
             start.ArgumentList.Add(arg);
         }
