@@ -8,6 +8,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- promotion [--runs 5] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]
 /// </summary>
 internal static class BenchProgram
 {
@@ -20,6 +21,10 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == "search")
         {
             return await SearchCommandAsync(args);
+        }
+        if (args.Length > 0 && args[0] == "stream")
+        {
+            return await StreamCommandAsync(args);
         }
         var o = BenchOptions.Parse(args);
         if (o.Command == "promotion")
@@ -79,6 +84,21 @@ internal static class BenchProgram
         var table = await Search.MeasureSearch.RunAsync(o, Int("docs", "1000000"), engines, Int("runs", "3"), TimeSpan.FromSeconds(Int("duration", "2")));
         Directory.CreateDirectory(o.ResultsRoot);
         var path = Path.Combine(o.ResultsRoot, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(path, table);
+        Console.WriteLine(table);
+        Console.WriteLine($"written {path}");
+        return 0;
+    }
+
+    /// <summary>The streaming figures (issue 4): a large video through the real server beside Kestrel's file result.</summary>
+    private static async Task<int> StreamCommandAsync(string[] args)
+    {
+        var options = EduCloud.Server.Cli.CliCommands.ParseOptions(args.Skip(1).ToArray());
+        int Int(string name, int fallback) => options.GetValueOrDefault(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var o = new BenchOptions();
+        var table = await Stream.MeasureStreaming.RunAsync(o, Int("megabytes", 200), Int("runs", 5), Int("seeks", 200), Int("viewers", 4));
+        Directory.CreateDirectory(o.ResultsRoot);
+        var path = Path.Combine(o.ResultsRoot, $"stream-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
         await File.WriteAllTextAsync(path, table);
         Console.WriteLine(table);
         Console.WriteLine($"written {path}");

@@ -26,7 +26,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         SinceStart = sinceStart;
     }
 
-    public static ServerProcess Start(BenchOptions o, DatasetSpec spec, string logName)
+    public static ServerProcess Start(BenchOptions o, DatasetSpec spec, string logName, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(o.ServerDll))
         {
@@ -40,7 +40,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         psi.ArgumentList.Add(baseUrl);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in spec.Configuration())
+        foreach (var (key, value) in spec.Configuration().Concat(settings?.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)) ?? []))
         {
             psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
