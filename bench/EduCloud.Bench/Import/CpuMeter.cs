@@ -13,28 +13,40 @@ internal sealed class CpuMeter
 {
     private readonly string? _adminConnection;
     private readonly string? _database;
-    private readonly TimeSpan _processStart;
+    private readonly int? _pid;
+    private readonly double _processStart;
     private Dictionary<int, double> _backendsStart = [];
 
-    private CpuMeter(string? adminConnection, string? database)
+    private CpuMeter(string? adminConnection, string? database, int? pid)
     {
-        (_adminConnection, _database) = (adminConnection, database);
-        _processStart = Process.GetCurrentProcess().TotalProcessorTime;
+        (_adminConnection, _database, _pid) = (adminConnection, database, pid);
+        _processStart = ProcessSeconds();
     }
 
-    public static async Task<CpuMeter> StartAsync(string? adminConnection, string? database)
+    /// <summary>Starts counting; <paramref name="pid"/> is another process to count instead of this one (a server under load).</summary>
+    public static async Task<CpuMeter> StartAsync(string? adminConnection, string? database, int? pid = null)
     {
-        var meter = new CpuMeter(adminConnection, database);
+        var meter = new CpuMeter(adminConnection, database, pid);
         meter._backendsStart = await meter.BackendsAsync();
         return meter;
     }
 
     public async Task<(double Process, double Database)> StopAsync()
     {
-        var process = (Process.GetCurrentProcess().TotalProcessorTime - _processStart).TotalSeconds;
+        var process = ProcessSeconds() - _processStart;
         var backends = await BackendsAsync();
         var database = backends.Sum(b => b.Value - _backendsStart.GetValueOrDefault(b.Key));
         return (process, database);
+    }
+
+    private double ProcessSeconds() =>
+        _pid is { } pid ? StatSeconds(File.ReadAllText($"/proc/{pid}/stat")) : Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    /// <summary>utime + stime of a /proc/PID/stat line: the 12th and 13th fields after the command name, in clock ticks (100 per second).</summary>
+    private static double StatSeconds(string stat)
+    {
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private async Task<Dictionary<int, double>> BackendsAsync()
@@ -54,10 +66,7 @@ internal sealed class CpuMeter
             var pid = reader.GetInt32(0);
             try
             {
-                // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 per second).
-                var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                result[pid] = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+                result[pid] = StatSeconds(await File.ReadAllTextAsync($"/proc/{pid}/stat"));
             }
             catch (IOException)
             {

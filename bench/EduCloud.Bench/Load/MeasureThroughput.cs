@@ -32,10 +32,13 @@ internal static class MeasureThroughput
             for (var run = 1; run <= o.Runs; run++)
             {
                 var b = await RunWrk.RunAsync(o, bareUrl, token, o.DurationSeconds);
+                var meter = await Import.CpuMeter.StartAsync(spec.IsPostgres ? o.PostgresServer : null, spec.IsPostgres ? DatasetSpec.DatabaseName(o) : null, server.Pid);
                 var r = await RunWrk.RunAsync(o, realUrl, token, o.DurationSeconds);
+                var (serverCpu, databaseCpu) = await meter.StopAsync();
+                r = r with { CpuSeconds = serverCpu + databaseCpu };
                 result.Bare.Add(b);
                 result.Real.Add(r);
-                Console.WriteLine($"[{spec.Label}] run {run}: bare {b.Rps:F0} rps p99 {b.P99Ms:F2} ms | real {r.Rps:F0} rps p50 {r.P50Ms:F2} p99 {r.P99Ms:F2} ms, non-2xx {r.Non2xx}");
+                Console.WriteLine($"[{spec.Label}] run {run}: bare {b.Rps:F0} rps p99 {b.P99Ms:F2} ms | real {r.Rps:F0} rps p50 {r.P50Ms:F2} p99 {r.P99Ms:F2} ms, {r.RequestsPerCpuSecond:F0} req per CPU-s, non-2xx {r.Non2xx}");
             }
             await ProbePipelineAsync(o, spec, server.BaseUrl, token, result);
         }

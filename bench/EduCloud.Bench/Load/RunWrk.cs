@@ -4,7 +4,14 @@ using System.Text.RegularExpressions;
 
 namespace EduCloud.Bench.Load;
 
-internal sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Requests, long Non2xx, long SocketErrors);
+internal sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Requests, long Non2xx, long SocketErrors)
+{
+    /// <summary>CPU seconds the server process (and, on PostgreSQL, its backends) spent during the run; NaN when not measured.</summary>
+    public double CpuSeconds { get; init; } = double.NaN;
+
+    /// <summary>Requests per CPU-second of server + database: what one fully used core serves, whatever else the machine runs.</summary>
+    public double RequestsPerCpuSecond => Requests / CpuSeconds;
+}
 
 /// <summary>Runs wrk (Debian package `wrk`) for a fixed duration and parses its --latency report.</summary>
 internal static partial class RunWrk
