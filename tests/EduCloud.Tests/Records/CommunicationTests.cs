@@ -133,3 +133,37 @@ public sealed class CommunicationTests(EduCloudFactory factory) : IClassFixture<
         return multipart;
     }
 }
+
+/// <summary>Ported from the ADL LRS conformance suite, Communication 1.3 (alternate request syntax).</summary>
+public sealed class AlternateRequestSyntaxTests(EduCloudFactory factory) : IClassFixture<EduCloudFactory>
+{
+    [Fact]
+    public async Task Post_with_method_put_and_the_headers_in_the_form_stores_and_method_get_queries()
+    {
+        using var lrs = await Xapi.LrsClientAsync(factory, await factory.CreateUserAsync("CountyAdmin", regionCode: "520102"));
+        var auth = lrs.DefaultRequestHeaders.Authorization!.ToString();
+        using var bare = factory.CreateClient();
+        var id = Guid.NewGuid();
+        var put = await bare.PostAsync("/xapi/statements?method=PUT", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["statementId"] = id.ToString(),
+            ["Authorization"] = auth,
+            ["X-Experience-API-Version"] = "1.0.3",
+            ["Content-Type"] = "application/json",
+            ["content"] = Xapi.Statement().ToJsonString(),
+        }));
+        put.StatusCode.ShouldBe(HttpStatusCode.NoContent, await put.Content.ReadAsStringAsync());
+
+        var get = await bare.PostAsync("/xapi/statements?method=GET", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["statementId"] = id.ToString(),
+            ["Authorization"] = auth,
+            ["X-Experience-API-Version"] = "1.0.3",
+        }));
+        get.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ((string?)JsonNode.Parse(await get.Content.ReadAsStringAsync())!["id"]).ShouldBe(id.ToString());
+
+        (await bare.PostAsync("/xapi/statements?method=PUT&statementId=" + id, new FormUrlEncodedContent(new Dictionary<string, string> { ["Authorization"] = auth })))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}
