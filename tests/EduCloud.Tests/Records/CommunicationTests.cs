@@ -42,6 +42,8 @@ public sealed class CommunicationTests(EduCloudFactory factory) : IClassFixture<
         var issuer = await factory.CreateUserAsync("CountyAdmin", regionCode: "520102");
         using var lrs = await Xapi.LrsClientAsync(factory, issuer);
         (await lrs.GetAsync("/xapi/statements")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The credentials open /xapi only, not the platform API as their issuer.
+        (await lrs.GetAsync("/api/v1/records/clients")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         using var api = await factory.ClientForAsync(issuer);
         var clients = JsonNode.Parse(await api.GetStringAsync("/api/v1/records/clients"))!.AsArray();
         (await api.DeleteAsync($"/api/v1/records/clients/{(string?)clients[0]!["id"]}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);

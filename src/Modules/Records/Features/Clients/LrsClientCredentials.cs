@@ -68,7 +68,8 @@ internal sealed class LrsBasicHandler(IOptionsMonitor<AuthenticationSchemeOption
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        // LRS credentials open the xAPI endpoints only, never the rest of the platform as their issuer.
+        if (!Request.Path.StartsWithSegments("/xapi") || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
         }
