@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
 using EduCloud.Organization;
+using EduCloud.Records;
 using EduCloud.Resources;
 using EduCloud.Server.Components;
 using EduCloud.Server.Web;
@@ -33,6 +34,7 @@ internal static class HostSetup
         services.AddTeachers(configuration);
         services.AddStatistics(configuration);
         services.AddResources(configuration);
+        services.AddRecords(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
@@ -96,6 +98,7 @@ internal static class HostSetup
         app.MapTeachers();
         app.MapStatistics();
         app.MapResources();
+        app.MapRecords();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }

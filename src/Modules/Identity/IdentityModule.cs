@@ -31,6 +31,7 @@ public static class IdentityModule
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<ScopeLoader>();
         services.AddScoped<EduCloud.Organization.Contracts.IClassRoster, CountClassRoster>();
+        services.AddScoped<Contracts.IAccountPlacement, PlaceAccount>();
         services.AddScoped<SignInService>();
         services.AddSingleton<ValidatedTokens>();
 
@@ -43,9 +44,14 @@ public static class IdentityModule
             {
                 // A bearer token, when present, decides; otherwise the browser's cookie does.
                 // Bearer tokens go through OpenIddict once, then are remembered briefly (ADR 0009).
-                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? RememberingBearerHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme;
+                // HTTP Basic (outside tools' credentials, e.g. xAPI clients) goes to the scheme a module registers under
+                // BasicCredentials.Scheme (the Records module, for LRS clients).
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.ToString() switch
+                {
+                    var h when h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => RememberingBearerHandler.SchemeName,
+                    var h when h.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) => Contracts.BasicCredentials.Scheme,
+                    _ => CookieAuthenticationDefaults.AuthenticationScheme,
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, RememberingBearerHandler>(RememberingBearerHandler.SchemeName, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>

@@ -1,0 +1,95 @@
+using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Scope;
+using EduCloud.Records.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Records.Data;
+
+/// <summary>The learning record store's tables (schema <c>records</c>, tables <c>rec_*</c>).</summary>
+internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : ScopedDbContext(options, actor, clock)
+{
+    protected override string ModuleSchema => "records";
+
+    public DbSet<StoredStatement> Statements => Set<StoredStatement>();
+    public DbSet<StatementLink> Links => Set<StatementLink>();
+    public DbSet<StoredAttachment> Attachments => Set<StoredAttachment>();
+    public DbSet<KnownActivity> Activities => Set<KnownActivity>();
+    public DbSet<LrsDocument> Documents => Set<LrsDocument>();
+    public DbSet<LrsClient> Clients => Set<LrsClient>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StoredStatement>(e =>
+        {
+            e.ToTable("rec_statement");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.VerbId).HasMaxLength(2048);
+            e.Property(s => s.ActorKey).HasMaxLength(2048);
+            e.Property(s => s.ActivityId).HasMaxLength(2048);
+            e.Property(s => s.SubmittedHash).HasMaxLength(64);
+            e.Property(s => s.ProvinceCode).HasMaxLength(6);
+            e.Property(s => s.CityCode).HasMaxLength(6);
+            e.Property(s => s.CountyCode).HasMaxLength(6);
+            // Every query walks (Voided, Stored) in stream order; the filters narrow by their own column first.
+            e.HasIndex(s => new { s.Voided, s.Stored });
+            e.HasIndex(s => new { s.VerbId, s.Stored });
+            e.HasIndex(s => new { s.Registration, s.Stored });
+            e.HasIndex(s => s.TargetId);
+            e.HasIndex(s => new { s.PersonId, s.Stored });
+            e.HasIndex(s => new { s.ClassId, s.Stored });
+        });
+        modelBuilder.Entity<StatementLink>(e =>
+        {
+            e.ToTable("rec_statement_link");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Key).HasMaxLength(2048);
+            e.HasIndex(l => new { l.Kind, l.Key, l.Stored });
+            e.HasIndex(l => l.StatementId);
+        });
+        modelBuilder.Entity<StoredAttachment>(e =>
+        {
+            e.ToTable("rec_attachment");
+            e.HasKey(a => a.Sha2);
+            e.Property(a => a.Sha2).HasMaxLength(128);
+            e.Property(a => a.ContentType).HasMaxLength(255);
+        });
+        modelBuilder.Entity<KnownActivity>(e =>
+        {
+            e.ToTable("rec_activity");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).HasMaxLength(2048);
+        });
+        modelBuilder.Entity<LrsDocument>(e =>
+        {
+            e.ToTable("rec_document");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.ActivityId).HasMaxLength(2048);
+            e.Property(d => d.AgentKey).HasMaxLength(2048);
+            e.Property(d => d.Registration).HasMaxLength(36);
+            e.Property(d => d.DocumentId).HasMaxLength(512);
+            e.Property(d => d.ContentType).HasMaxLength(255);
+            e.Property(d => d.ETag).HasMaxLength(40);
+            e.Property(d => d.ProvinceCode).HasMaxLength(6);
+            e.Property(d => d.CityCode).HasMaxLength(6);
+            e.Property(d => d.CountyCode).HasMaxLength(6);
+            e.HasIndex(d => new { d.Kind, d.ActivityId, d.AgentKey, d.Registration, d.DocumentId }).IsUnique();
+        });
+        modelBuilder.Entity<LrsClient>(e =>
+        {
+            e.ToTable("rec_client");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Key).HasMaxLength(64);
+            e.Property(c => c.SecretHash).HasMaxLength(64);
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.HasIndex(c => c.Key).IsUnique();
+            e.HasIndex(c => c.IssuedBy);
+        });
+    }
+}
+
+internal sealed class SqliteRecordsDbContext(DbContextOptions<SqliteRecordsDbContext> options, ICurrentActor actor, TimeProvider clock)
+    : RecordsDbContext(options, actor, clock);
+
+internal sealed class PostgresRecordsDbContext(DbContextOptions<PostgresRecordsDbContext> options, ICurrentActor actor, TimeProvider clock)
+    : RecordsDbContext(options, actor, clock);

@@ -1,0 +1,74 @@
+using EduCloud.Kernel.Scope;
+
+namespace EduCloud.Records.Domain;
+
+/// <summary>
+/// One xAPI statement as stored: the statement's JSON exactly as the LRS returns it (with stored, authority and
+/// version set), plus the columns queries filter on. Statements are a stream of facts written at high rates,
+/// so the row is derived (read-filtered, not guarded or audited per row): who may write is decided by the
+/// statement handlers, and the person the statement is about decides who may read it (IOwnedByPerson + place).
+/// </summary>
+internal sealed class StoredStatement : IDerivedRow, IOwnedByPerson
+{
+    public Guid Id { get; set; }
+    /// <summary>Microseconds since the Unix epoch: the order of the statement stream and the cursor of `more` links.</summary>
+    public long Stored { get; set; }
+    public string VerbId { get; set; } = "";
+    /// <summary>The actor's inverse functional identifier as one key (see <see cref="Json.Ifi"/>).</summary>
+    public string ActorKey { get; set; } = "";
+    public string? ActivityId { get; set; }
+    public Guid? Registration { get; set; }
+    /// <summary>The statement this one targets (object StatementRef), for voiding.</summary>
+    public Guid? TargetId { get; set; }
+    public bool IsVoiding { get; set; }
+    public bool Voided { get; set; }
+    /// <summary>SHA-256 of the canonical form of the statement as submitted: same id + same hash = the same statement.</summary>
+    public string SubmittedHash { get; set; } = "";
+    public string Json { get; set; } = "";
+    /// <summary>The authenticated writer (account or LRS client) that stored it.</summary>
+    public Guid WrittenBy { get; set; }
+
+    public string ProvinceCode { get; set; } = "";
+    public string CityCode { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public Guid? SchoolId { get; set; }
+    public Guid? ClassId { get; set; }
+    /// <summary>The learner's account when the actor is one of ours, else the writer: they always see the statement.</summary>
+    public Guid PersonId { get; set; }
+}
+
+/// <summary>
+/// An agent or activity a statement mentions, for the agent/activity filters. Primary = actor or object (the
+/// plain filters); the others (context, authority, instructor, team, sub-statement) count for related_agents
+/// and related_activities only.
+/// </summary>
+internal sealed class StatementLink
+{
+    public long Id { get; set; }
+    public Guid StatementId { get; set; }
+    public LinkKind Kind { get; set; }
+    public string Key { get; set; } = "";
+    public bool Primary { get; set; }
+    public long Stored { get; set; }
+}
+
+internal enum LinkKind
+{
+    Agent = 1,
+    Activity = 2,
+}
+
+/// <summary>An attachment's content, stored once per SHA-2 hash whatever number of statements carry it.</summary>
+internal sealed class StoredAttachment
+{
+    public string Sha2 { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+}
+
+/// <summary>The latest definition the LRS has seen of an activity, for GET /xapi/activities.</summary>
+internal sealed class KnownActivity
+{
+    public string Id { get; set; } = "";
+    public string Json { get; set; } = "";
+}

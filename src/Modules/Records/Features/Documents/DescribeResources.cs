@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EduCloud.Records.Data;
+using EduCloud.Records.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Records.Features.Documents;
+
+/// <summary>GET /xapi/about, /xapi/activities (the newest definition seen) and /xapi/agents (the Person object).</summary>
+internal static class DescribeResources
+{
+    public static IResult About() => TypedResults.Json(new JsonObject
+    {
+        ["version"] = new JsonArray(XapiHttp.Versions.Select(v => (JsonNode)v).ToArray()),
+        ["extensions"] = new JsonObject(),
+    });
+
+    public static async Task<IResult> ActivityAsync(HttpContext http, RecordsDbContext db, CancellationToken ct)
+    {
+        var q = http.Request.Query;
+        if (q.Keys.Any(k => k != "activityId")) { return XapiHttp.Bad("activities takes only the activityId parameter"); }
+        var id = q["activityId"].ToString();
+        if (id.Length == 0 || !Grammar.IsIri(id)) { return XapiHttp.Bad("activityId: an IRI is required"); }
+        var known = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => a.Json).FirstOrDefaultAsync(ct);
+        var activity = known is null ? new JsonObject { ["objectType"] = "Activity", ["id"] = id } : StatementShape.Parse(known);
+        activity["objectType"] = "Activity";
+        return TypedResults.Text(activity.ToJsonString(), "application/json");
+    }
+
+    /// <summary>Person: every identifier and name the LRS knows for the agent; here, the agent's own.</summary>
+    public static IResult Agent(HttpContext http)
+    {
+        var q = http.Request.Query;
+        if (q.Keys.Any(k => k != "agent")) { return XapiHttp.Bad("agents takes only the agent parameter"); }
+        JsonNode? agent;
+        try { agent = JsonNode.Parse(q["agent"].ToString()); } catch (JsonException) { return XapiHttp.Bad("agent: an Agent JSON object is required"); }
+        var rules = new StatementRules();
+        AgentRules.Agent(rules, JsonSerializer.SerializeToElement(agent), "agent");
+        if (rules.Errors.Count > 0) { return XapiHttp.Bad(rules.Errors[0]); }
+        var person = new JsonObject { ["objectType"] = "Person" };
+        foreach (var key in new[] { "name", "mbox", "mbox_sha1sum", "openid", "account" })
+        {
+            if (agent![key] is { } v) { person[key] = new JsonArray(v.DeepClone()); }
+        }
+        return TypedResults.Text(person.ToJsonString(), "application/json");
+    }
+}

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EduCloud.Identity.Contracts;
+using EduCloud.Kernel.Scope;
+using EduCloud.Records.Data;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace EduCloud.Records.Features.Statements;
+
+/// <summary>
+/// PUT /xapi/statements?statementId= (one statement, 204) and POST /xapi/statements (one or an array, 200 with the
+/// ids). The body is application/json, or multipart/mixed whose first part is the JSON and whose other parts are
+/// attachments with an X-Experience-API-Hash header (Data 2.4.11). Statement bodies are never logged.
+/// </summary>
+internal static class PostStatements
+{
+    public static async Task<IResult> PutAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock, CancellationToken ct)
+    {
+        var query = http.Request.Query;
+        if (query.Keys.Any(k => k != "statementId"))
+        {
+            return XapiHttp.Bad("PUT statements takes only the statementId parameter");
+        }
+        if (query["statementId"].ToString() is not { Length: > 0 } idText || !Json.Grammar.IsUuid(idText))
+        {
+            return XapiHttp.Bad("statementId: a UUID parameter is required");
+        }
+        var (body, parts, error) = await ReadAsync(http.Request, ct);
+        if (error is not null) { return XapiHttp.Bad(error); }
+        if (body is not JsonObject statement) { return XapiHttp.Bad("body: PUT takes one statement object"); }
+        if ((string?)statement["id"] is { } given && !string.Equals(given, idText, StringComparison.OrdinalIgnoreCase))
+        {
+            return XapiHttp.Bad("statement.id: differs from the statementId parameter");
+        }
+        statement["id"] ??= idText;
+        var outcome = await StoreAsync(http, db, actor, placement, clock, [statement], parts, ct);
+        return outcome.Error is null ? TypedResults.NoContent() : XapiHttp.Error(outcome.Status, outcome.Error);
+    }
+
+    public static async Task<IResult> PostAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock, CancellationToken ct)
+    {
+        if (http.Request.Query.Count > 0)
+        {
+            return XapiHttp.Bad("POST statements takes no parameters");
+        }
+        var (body, parts, error) = await ReadAsync(http.Request, ct);
+        if (error is not null) { return XapiHttp.Bad(error); }
+        List<JsonObject> statements;
+        switch (body)
+        {
+            case JsonObject one: statements = [one]; break;
+            case JsonArray many when many.All(x => x is JsonObject) && many.Count > 0: statements = many.Cast<JsonObject>().ToList(); break;
+            default: return XapiHttp.Bad("body: a statement object or a non-empty array of statement objects is required");
+        }
+        var outcome = await StoreAsync(http, db, actor, placement, clock, statements, parts, ct);
+        return outcome.Error is null ? TypedResults.Json(outcome.Ids.Select(i => i.ToString())) : XapiHttp.Error(outcome.Status, outcome.Error);
+    }
+
+    private static async Task<StoreStatements.Outcome> StoreAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock,
+        List<JsonObject> statements, Dictionary<string, StoreStatements.Part> parts, CancellationToken ct)
+    {
+        var writer = await XapiHttp.WriterAsync(http, actor, placement, ct);
+        // Detach the statements from the parsed array so each can be edited on its own.
+        var detached = statements.Select(s => (JsonObject)s.DeepClone()).ToList();
+        try
+        {
+            return await StoreStatements.HandleAsync(db, placement, XapiHttp.HomePage(http.RequestServices), writer, detached, parts, clock, ct);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Two writers raced on the same statement id: the loser gets the spec's conflict answer.
+            return StoreStatements.Outcome.Fail(409, "a statement with this id was stored at the same moment");
+        }
+    }
+
+    /// <summary>Reads the JSON body, or the multipart/mixed body with its attachment parts (keyed by their hash).</summary>
+    internal static async Task<(JsonNode? Body, Dictionary<string, StoreStatements.Part> Parts, string? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var parts = new Dictionary<string, StoreStatements.Part>(StringComparer.Ordinal);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type))
+        {
+            return (null, parts, "Content-Type: application/json or multipart/mixed is required");
+        }
+        if (type.MediaType.Equals("multipart/mixed", StringComparison.OrdinalIgnoreCase))
+        {
+            var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+            if (string.IsNullOrEmpty(boundary)) { return (null, parts, "Content-Type: multipart/mixed needs a boundary"); }
+            var reader = new MultipartReader(boundary, request.Body);
+            var first = await reader.ReadNextSectionAsync(ct);
+            if (first is null || !MediaTypeHeaderValue.TryParse(first.ContentType, out var firstType) || !firstType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, parts, "multipart: the first part must be application/json statements");
+            }
+            var json = await ParseAsync(first.Body, ct);
+            if (json.Error is not null) { return (null, parts, json.Error); }
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                var hash = section.Headers?.TryGetValue("X-Experience-API-Hash", out var h) == true ? h.ToString() : "";
+                if (hash.Length == 0) { return (null, parts, "multipart: every attachment part needs an X-Experience-API-Hash header"); }
+                if (section.Headers!.TryGetValue("Content-Transfer-Encoding", out var cte) && !cte.ToString().Equals("binary", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (null, parts, "multipart: Content-Transfer-Encoding must be binary");
+                }
+                using var buffer = new MemoryStream();
+                await section.Body.CopyToAsync(buffer, ct);
+                var content = buffer.ToArray();
+                if (!HashMatches(hash, content)) { return (null, parts, $"multipart: the content of part {hash} does not match its SHA-2 hash"); }
+                parts[hash] = new StoreStatements.Part(section.ContentType ?? "application/octet-stream", content);
+            }
+            return (json.Node, parts, null);
+        }
+        if (!type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, parts, "Content-Type: application/json or multipart/mixed is required");
+        }
+        var body = await ParseAsync(request.Body, ct);
+        return (body.Node, parts, body.Error);
+    }
+
+    private static async Task<(JsonNode? Node, string? Error)> ParseAsync(Stream body, CancellationToken ct)
+    {
+        try
+        {
+            return (await JsonNode.ParseAsync(body, new JsonNodeOptions { PropertyNameCaseInsensitive = false }, new JsonDocumentOptions { AllowDuplicateProperties = false }, ct), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"body: not valid JSON (line {e.LineNumber + 1})");
+        }
+    }
+
+    private static bool HashMatches(string hash, byte[] content)
+    {
+        var actual = hash.Length switch
+        {
+            64 => SHA256.HashData(content),
+            96 => SHA384.HashData(content),
+            128 => SHA512.HashData(content),
+            _ => null,
+        };
+        return actual is not null && Convert.ToHexStringLower(actual).Equals(hash, StringComparison.OrdinalIgnoreCase);
+    }
+
+    internal static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+}

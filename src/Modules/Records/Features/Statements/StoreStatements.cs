@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using EduCloud.Identity.Contracts;
+using EduCloud.Records.Data;
+using EduCloud.Records.Domain;
+using EduCloud.Records.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Records.Features.Statements;
+
+/// <summary>
+/// Stores a batch of statements all or nothing (xAPI Data 2.3, Communication 2.1): validation, ids, conflicts
+/// (same id + same statement is a no-op, a different one 409), voiding, stored/timestamp/authority/version,
+/// attachments, and the person and place each statement belongs to. Used by PUT/POST and in-process writers.
+/// </summary>
+internal static class StoreStatements
+{
+    public const string VoidedVerb = "http://adlnet.gov/expapi/verbs/voided";
+    private static long _lastMicros;
+
+    public sealed record Outcome(int Status, string? Error, List<Guid> Ids)
+    {
+        public static Outcome Fail(int status, string error) => new(status, error, []);
+    }
+
+    public sealed record Part(string ContentType, byte[] Content);
+
+    public static async Task<Outcome> HandleAsync(RecordsDbContext db, IAccountPlacement placement, string homePage, Writer writer,
+        List<JsonObject> statements, IReadOnlyDictionary<string, Part> parts, TimeProvider clock, CancellationToken ct)
+    {
+        // 1. Every statement valid, or nothing is stored.
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var errors = StatementRules.Check(System.Text.Json.JsonSerializer.SerializeToElement(statements[i]));
+            if (errors.Count > 0)
+            {
+                var prefix = statements.Count > 1 ? $"statements[{i}]" : "statement";
+                return Outcome.Fail(400, string.Join("; ", errors.Take(5).Select(e => e.Replace("statement", prefix, StringComparison.Ordinal))));
+            }
+        }
+        // 2. Ids: given ones unique in the batch, missing ones assigned.
+        var ids = new List<Guid>(statements.Count);
+        foreach (var s in statements)
+        {
+            var id = (string?)s["id"] is { } given ? Guid.Parse(given) : Guid.CreateVersion7();
+            s["id"] = id.ToString();
+            ids.Add(id);
+        }
+        if (ids.Distinct().Count() != ids.Count)
+        {
+            return Outcome.Fail(400, "statements: the same id appears twice in one batch");
+        }
+        // 3. Attachments: each one without a fileUrl must come as a part, and every part must be declared.
+        var declared = statements.SelectMany(s => AttachmentsOf(s)).ToList();
+        foreach (var a in declared.Where(a => a["fileUrl"] is null))
+        {
+            if (!parts.ContainsKey((string)a["sha2"]!))
+            {
+                return Outcome.Fail(400, $"attachments: no multipart part carries sha2 {(string?)a["sha2"]}");
+            }
+        }
+        var declaredHashes = declared.Select(a => (string?)a["sha2"]).ToHashSet(StringComparer.Ordinal);
+        if (parts.Keys.FirstOrDefault(h => !declaredHashes.Contains(h)) is { } stray)
+        {
+            return Outcome.Fail(400, $"attachments: part with X-Experience-API-Hash {stray} matches no attachment of the statements");
+        }
+        // 4. Voiding: the object must be a StatementRef, and a voiding statement cannot be voided.
+        var voidTargets = new List<Guid>();
+        foreach (var s in statements.Where(s => (string?)s["verb"]?["id"] == VoidedVerb))
+        {
+            if (StatementShape.ObjectType(s["object"]) != "StatementRef")
+            {
+                return Outcome.Fail(400, "statement.object: a voiding statement's object must be a StatementRef");
+            }
+            voidTargets.Add(Guid.Parse((string)s["object"]!["id"]!));
+        }
+        if (voidTargets.Count > 0)
+        {
+            var batchVoiding = statements.Where(IsVoiding).Select(s => Guid.Parse((string)s["id"]!)).ToHashSet();
+            var storedVoiding = await db.Statements.IgnoreQueryFilters().Where(s => voidTargets.Contains(s.Id) && s.IsVoiding).AnyAsync(ct);
+            if (storedVoiding || voidTargets.Any(batchVoiding.Contains))
+            {
+                return Outcome.Fail(400, "statement.object.id: a voiding statement cannot be voided");
+            }
+        }
+        // 5. Conflicts with stored statements (seen whatever the caller's scope: ids are global).
+        var existing = await db.Statements.IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
+        var hashes = statements.Select(StatementShape.SubmittedHash).ToList();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (existing.TryGetValue(ids[i], out var hash) && hash != hashes[i])
+            {
+                return Outcome.Fail(409, $"statement {ids[i]} already exists with different content");
+            }
+        }
+        // 6. Where each statement belongs, and whether this writer may write about that learner.
+        var stored = NextMicros(clock, statements.Count);
+        var rows = new List<StoredStatement>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (existing.ContainsKey(ids[i]))
+            {
+                continue;
+            }
+            var s = statements[i];
+            var learner = await Learners.FindAsync(s["actor"], homePage, placement, ct);
+            if (learner is not null && !writer.MayWriteAbout(learner))
+            {
+                return Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
+            }
+            var at = Grammar.FromMicros(stored + i);
+            s["stored"] = Grammar.Format(at);
+            s["timestamp"] ??= Grammar.Format(at);
+            s["authority"] = writer.Authority.DeepClone();
+            s["version"] ??= "1.0.0";
+            rows.Add(Row(s, ids[i], stored + i, hashes[i], learner, writer));
+        }
+        // 7. Write: statements, side table, activities, attachment contents, voided flags; one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Statements.AddRange(rows);
+        db.Links.AddRange(rows.SelectMany(r => StatementShape.Links(StatementShape.Parse(r.Json))
+            .Select(l => new StatementLink { StatementId = r.Id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = r.Stored })));
+        await RememberActivitiesAsync(db, rows, ct);
+        var newParts = parts.Where(p => declared.Any(a => (string?)a["sha2"] == p.Key)).ToList();
+        var knownParts = await db.Attachments.Where(a => newParts.Select(p => p.Key).Contains(a.Sha2)).Select(a => a.Sha2).ToListAsync(ct);
+        db.Attachments.AddRange(newParts.Where(p => !knownParts.Contains(p.Key)).Select(p => new StoredAttachment { Sha2 = p.Key, ContentType = p.Value.ContentType, Content = p.Value.Content }));
+        // A statement arriving after the statement that voids it is voided at once.
+        var newIds = rows.Select(r => r.Id).ToList();
+        var lateVoided = await db.Statements.IgnoreQueryFilters().Where(s => s.IsVoiding && s.TargetId != null && newIds.Contains(s.TargetId.Value)).Select(s => s.TargetId!.Value).ToListAsync(ct);
+        foreach (var r in rows.Where(r => lateVoided.Contains(r.Id) && !r.IsVoiding))
+        {
+            r.Voided = true;
+        }
+        await db.SaveChangesAsync(ct);
+        var targets = rows.Where(r => r.IsVoiding).Select(r => r.TargetId!.Value).ToList();
+        if (targets.Count > 0)
+        {
+            await db.Statements.IgnoreQueryFilters().Where(s => targets.Contains(s.Id) && !s.IsVoiding).ExecuteUpdateAsync(u => u.SetProperty(s => s.Voided, true), ct);
+        }
+        await tx.CommitAsync(ct);
+        return new Outcome(200, null, ids);
+    }
+
+    private static bool IsVoiding(JsonObject s) => (string?)s["verb"]?["id"] == VoidedVerb && StatementShape.ObjectType(s["object"]) == "StatementRef";
+
+    private static IEnumerable<JsonObject> AttachmentsOf(JsonObject s) =>
+        (s["attachments"] as JsonArray ?? []).OfType<JsonObject>()
+            .Concat(s["object"] is JsonObject o && StatementShape.ObjectType(o) == "SubStatement" ? (o["attachments"] as JsonArray ?? []).OfType<JsonObject>() : []);
+
+    private static StoredStatement Row(JsonObject s, Guid id, long stored, string hash, PlacedAccount? learner, Writer writer)
+    {
+        var place = learner?.Place ?? writer.Place;
+        var obj = s["object"];
+        var type = StatementShape.ObjectType(obj);
+        var registration = (string?)s["context"]?["registration"];
+        return new StoredStatement
+        {
+            Id = id,
+            Stored = stored,
+            VerbId = (string)s["verb"]!["id"]!,
+            ActorKey = StatementShape.IfiKey(s["actor"]) ?? "",
+            ActivityId = type == "Activity" ? (string?)obj!["id"] : null,
+            Registration = registration is null ? null : Guid.Parse(registration),
+            TargetId = type == "StatementRef" ? Guid.Parse((string)obj!["id"]!) : null,
+            IsVoiding = IsVoiding(s),
+            SubmittedHash = hash,
+            Json = s.ToJsonString(),
+            WrittenBy = writer.WrittenBy,
+            ProvinceCode = place.ProvinceCode ?? "",
+            CityCode = place.CityCode ?? "",
+            CountyCode = place.CountyCode ?? "",
+            SchoolId = place.SchoolId,
+            ClassId = place.ClassId,
+            PersonId = learner?.Id ?? writer.PersonId,
+        };
+    }
+
+    /// <summary>The newest definition of each object activity, for GET /xapi/activities.</summary>
+    private static async Task RememberActivitiesAsync(RecordsDbContext db, List<StoredStatement> rows, CancellationToken ct)
+    {
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in rows.Where(r => r.ActivityId is not null))
+        {
+            var obj = StatementShape.Parse(r.Json)["object"]!;
+            if (obj["definition"] is not null)
+            {
+                latest[r.ActivityId!] = obj.ToJsonString();
+            }
+        }
+        if (latest.Count == 0)
+        {
+            return;
+        }
+        var keys = latest.Keys.ToList();
+        var known = await db.Activities.Where(a => keys.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        foreach (var (id, json) in latest)
+        {
+            if (known.TryGetValue(id, out var row)) { row.Json = json; }
+            else { db.Activities.Add(new KnownActivity { Id = id, Json = json }); }
+        }
+    }
+
+    /// <summary>Strictly increasing stored times in this process, so (Stored) alone orders the stream and pages it.</summary>
+    private static long NextMicros(TimeProvider clock, int count)
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref _lastMicros);
+            var now = Math.Max(Grammar.Micros(clock.GetUtcNow()), last + 1);
+            if (Interlocked.CompareExchange(ref _lastMicros, now + count - 1, last) == last)
+            {
+                return now;
+            }
+        }
+    }
+}

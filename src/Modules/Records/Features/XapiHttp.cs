@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using EduCloud.Identity.Contracts;
+using EduCloud.Kernel.Scope;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduCloud.Records.Features;
+
+/// <summary>
+/// What every /xapi request shares (xAPI Communication 1.2, 3.3, 4.0): the version header on requests and responses,
+/// authentication (401 with a Basic challenge), and the writer of the request (authority, place, scope).
+/// </summary>
+internal static class XapiHttp
+{
+    public const string Version = "1.0.3";
+    public static readonly string[] Versions = ["1.0.3", "1.0.2", "1.0.1", "1.0.0"];
+    public const string ClientClaim = "xapi_client";
+    public const string ClientNameClaim = "xapi_client_name";
+
+    public static IResult Error(int status, string message) => TypedResults.Json(new { error = message }, statusCode: status);
+
+    public static IResult Bad(string message) => Error(StatusCodes.Status400BadRequest, message);
+
+    /// <summary>The filter on the /xapi group: version header, then authentication (the about resource needs neither).</summary>
+    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        // OnStarting survives the exception handler's Response.Clear(), so error answers carry the header too.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers["X-Experience-API-Version"] = Version;
+            return Task.CompletedTask;
+        });
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            // HEAD answers like GET without the body (Communication 1.1); Kestrel drops it too, this makes it explicit.
+            http.Response.Body = Stream.Null;
+        }
+        if (http.Request.Path.StartsWithSegments("/xapi/about"))
+        {
+            return await next(context);
+        }
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            http.Response.Headers.WWWAuthenticate = "Basic realm=\"xapi\"";
+            return Error(StatusCodes.Status401Unauthorized, "authentication required (HTTP Basic with LRS client credentials, or a bearer token)");
+        }
+        var version = http.Request.Headers["X-Experience-API-Version"].ToString();
+        if (version.Length == 0)
+        {
+            return Bad("X-Experience-API-Version header is required");
+        }
+        if (!Json.StatementRules.VersionOk(version))
+        {
+            return Bad($"X-Experience-API-Version {version} is not supported; supported: {string.Join(", ", Versions)}");
+        }
+        return await next(context);
+    }
+
+    /// <summary>Our accounts' homePage in agent objects: {"account":{"homePage": HomePage, "name": "&lt;account id or user name&gt;"}}.</summary>
+    public static string HomePage(IServiceProvider services) =>
+        (services.GetRequiredService<RecordsOptions>().HomePage).TrimEnd('/');
+
+    public static async Task<Writer> WriterAsync(HttpContext http, ICurrentActor actor, IAccountPlacement placement, CancellationToken ct)
+    {
+        var home = HomePage(http.RequestServices);
+        var person = actor.UserId ?? Guid.Empty;
+        var place = await placement.FindAsync(person, ct);
+        var clientId = http.User.FindFirstValue(ClientClaim);
+        JsonObject authority = clientId is not null
+            ? new() { ["objectType"] = "Agent", ["name"] = http.User.FindFirstValue(ClientNameClaim), ["account"] = new JsonObject { ["homePage"] = home + "/xapi/clients", ["name"] = clientId } }
+            : new() { ["objectType"] = "Agent", ["name"] = actor.DisplayName, ["account"] = new JsonObject { ["homePage"] = home, ["name"] = person.ToString() } };
+        return new Writer(clientId is not null ? Guid.Parse(clientId) : person, person, place?.Place ?? new ScopeKey("", "", "", null, null), authority, actor.Scope);
+    }
+}
+
+/// <summary>
+/// Who writes: <see cref="WrittenBy"/> (the client or the person), the person whose scope applies
+/// (<see cref="PersonId"/>; the issuer of a client), their place, the authority to stamp, and their scope.
+/// </summary>
+internal sealed record Writer(Guid WrittenBy, Guid PersonId, ScopeKey Place, JsonObject Authority, DataScope Scope)
+{
+    /// <summary>May this writer record statements or documents about the person at this place?</summary>
+    public bool MayWriteAbout(PlacedAccount learner) =>
+        learner.Id == PersonId || Scope.IsSystem || Scope.People.Contains(learner.Id) || Scope.CanRead(learner.Place);
+}
+
+internal sealed class RecordsOptions
+{
+    public string HomePage { get; init; } = "https://www.educloud.cn";
+    /// <summary>The most statements one GET returns; a `more` link continues.</summary>
+    public int MaxPage { get; init; } = 500;
+}

@@ -1,0 +1,281 @@
+using System.Text.Json;
+
+namespace EduCloud.Records.Json;
+
+/// <summary>
+/// The xAPI 1.0.3 MUST rules for one statement (Data 2.2-2.4). Each failure names the property path, so a client
+/// learns what to fix. Agent, activity and small-format rules live in <see cref="AgentRules"/>,
+/// <see cref="ActivityRules"/> and <see cref="Grammar"/>.
+/// </summary>
+internal sealed class StatementRules
+{
+    private static readonly HashSet<string> StatementProps = ["id", "actor", "verb", "object", "result", "context", "timestamp", "stored", "authority", "version", "attachments"];
+    private static readonly HashSet<string> SubStatementProps = ["objectType", "actor", "verb", "object", "result", "context", "timestamp", "attachments"];
+    private static readonly HashSet<string> VerbProps = ["id", "display"];
+    private static readonly HashSet<string> ResultProps = ["score", "success", "completion", "response", "duration", "extensions"];
+    private static readonly HashSet<string> ScoreProps = ["scaled", "raw", "min", "max"];
+    private static readonly HashSet<string> ContextProps = ["registration", "instructor", "team", "contextActivities", "revision", "platform", "language", "statement", "extensions"];
+    private static readonly HashSet<string> ContextActivityKinds = ["parent", "grouping", "category", "other"];
+    private static readonly HashSet<string> AttachmentProps = ["usageType", "display", "description", "contentType", "length", "sha2", "fileUrl"];
+    private static readonly HashSet<string> RefProps = ["objectType", "id"];
+
+    public List<string> Errors { get; } = [];
+
+    public bool Fail(string path, string message)
+    {
+        Errors.Add($"{path}: {message}");
+        return false;
+    }
+
+    public static List<string> Check(JsonElement statement)
+    {
+        var rules = new StatementRules();
+        rules.Statement(statement, "statement", sub: false);
+        return rules.Errors;
+    }
+
+    private void Statement(JsonElement s, string path, bool sub)
+    {
+        if (!Object(s, path, sub ? SubStatementProps : StatementProps))
+        {
+            return;
+        }
+        if (!sub && s.TryGetProperty("id", out var id) && !Uuid(id, path + ".id"))
+        {
+            return;
+        }
+        if (Required(s, "actor", path)) { AgentRules.ActorOrGroup(this, s.GetProperty("actor"), path + ".actor"); }
+        if (Required(s, "verb", path)) { Verb(s.GetProperty("verb"), path + ".verb"); }
+        var objectIsActivity = true;
+        if (Required(s, "object", path)) { objectIsActivity = Object(s.GetProperty("object"), path + ".object", sub); }
+        if (s.TryGetProperty("result", out var result)) { Result(result, path + ".result"); }
+        if (s.TryGetProperty("context", out var context)) { Context(context, path + ".context", objectIsActivity); }
+        if (s.TryGetProperty("timestamp", out var timestamp)) { Timestamp(timestamp, path + ".timestamp"); }
+        if (s.TryGetProperty("stored", out var stored)) { Timestamp(stored, path + ".stored"); }
+        if (s.TryGetProperty("authority", out var authority)) { AgentRules.Authority(this, authority, path + ".authority"); }
+        if (s.TryGetProperty("version", out var version) && (version.ValueKind != JsonValueKind.String || !VersionOk(version.GetString()!)))
+        {
+            Fail(path + ".version", "must be a 1.0.x version string");
+        }
+        if (s.TryGetProperty("attachments", out var attachments)) { Attachments(attachments, path + ".attachments"); }
+    }
+
+    public static bool VersionOk(string version) => version == "1.0" || (version.StartsWith("1.0.", StringComparison.Ordinal) && version.Length > 4 && version[4..].All(char.IsAsciiDigit));
+
+    private void Verb(JsonElement verb, string path)
+    {
+        if (!Object(verb, path, VerbProps))
+        {
+            return;
+        }
+        if (Required(verb, "id", path)) { Iri(verb.GetProperty("id"), path + ".id"); }
+        if (verb.TryGetProperty("display", out var display)) { LanguageMap(display, path + ".display"); }
+    }
+
+    /// <summary>Checks the object; answers whether it is an Activity (context revision/platform apply only then).</summary>
+    private bool Object(JsonElement obj, string path, bool sub)
+    {
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(path, "must be an object");
+        }
+        var type = obj.TryGetProperty("objectType", out var t) ? (t.ValueKind == JsonValueKind.String ? t.GetString() : null) : "Activity";
+        switch (type)
+        {
+            case "Activity":
+                ActivityRules.Activity(this, obj, path);
+                return true;
+            case "Agent" or "Group":
+                AgentRules.ActorOrGroup(this, obj, path);
+                return false;
+            case "StatementRef":
+                StatementRef(obj, path);
+                return false;
+            case "SubStatement":
+                if (sub)
+                {
+                    Fail(path, "a SubStatement must not contain a SubStatement");
+                }
+                else
+                {
+                    Statement(obj, path, sub: true);
+                }
+                return false;
+            default:
+                return Fail(path + ".objectType", "must be Activity, Agent, Group, SubStatement or StatementRef");
+        }
+    }
+
+    private void StatementRef(JsonElement obj, string path)
+    {
+        if (Object(obj, path, RefProps) && Required(obj, "id", path))
+        {
+            Uuid(obj.GetProperty("id"), path + ".id");
+        }
+    }
+
+    private void Result(JsonElement result, string path)
+    {
+        if (!Object(result, path, ResultProps))
+        {
+            return;
+        }
+        if (result.TryGetProperty("score", out var score) && Object(score, path + ".score", ScoreProps))
+        {
+            double? Number(string name)
+            {
+                if (!score.TryGetProperty(name, out var v)) { return null; }
+                if (v.ValueKind != JsonValueKind.Number) { Fail($"{path}.score.{name}", "must be a number"); return null; }
+                return v.GetDouble();
+            }
+            var scaled = Number("scaled");
+            var raw = Number("raw");
+            var min = Number("min");
+            var max = Number("max");
+            if (scaled is < -1 or > 1) { Fail(path + ".score.scaled", "must be between -1 and 1"); }
+            if (min is not null && max is not null && min >= max) { Fail(path + ".score.min", "must be less than max"); }
+            if (raw is not null && ((min is not null && raw < min) || (max is not null && raw > max))) { Fail(path + ".score.raw", "must be between min and max"); }
+        }
+        Boolean(result, "success", path);
+        Boolean(result, "completion", path);
+        if (result.TryGetProperty("response", out var response) && response.ValueKind != JsonValueKind.String) { Fail(path + ".response", "must be a string"); }
+        if (result.TryGetProperty("duration", out var duration) && (duration.ValueKind != JsonValueKind.String || !Grammar.IsDuration(duration.GetString()!)))
+        {
+            Fail(path + ".duration", "must be an ISO 8601 duration");
+        }
+        if (result.TryGetProperty("extensions", out var ext)) { Extensions(ext, path + ".extensions"); }
+    }
+
+    private void Context(JsonElement context, string path, bool objectIsActivity)
+    {
+        if (!Object(context, path, ContextProps))
+        {
+            return;
+        }
+        if (context.TryGetProperty("registration", out var reg)) { Uuid(reg, path + ".registration"); }
+        if (context.TryGetProperty("instructor", out var instructor)) { AgentRules.ActorOrGroup(this, instructor, path + ".instructor"); }
+        if (context.TryGetProperty("team", out var team))
+        {
+            if (team.ValueKind == JsonValueKind.Object && team.TryGetProperty("objectType", out var tt) && tt.ValueKind == JsonValueKind.String && tt.GetString() == "Group")
+            {
+                AgentRules.ActorOrGroup(this, team, path + ".team");
+            }
+            else
+            {
+                Fail(path + ".team", "must be a Group");
+            }
+        }
+        if (context.TryGetProperty("contextActivities", out var ca) && ca.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var kind in ca.EnumerateObject())
+            {
+                var p = $"{path}.contextActivities.{kind.Name}";
+                if (!ContextActivityKinds.Contains(kind.Name)) { Fail(p, "must be parent, grouping, category or other"); continue; }
+                if (kind.Value.ValueKind == JsonValueKind.Array)
+                {
+                    var i = 0;
+                    foreach (var a in kind.Value.EnumerateArray()) { ActivityRules.Activity(this, a, $"{p}[{i++}]"); }
+                }
+                else
+                {
+                    ActivityRules.Activity(this, kind.Value, p);
+                }
+            }
+        }
+        else if (context.TryGetProperty("contextActivities", out _))
+        {
+            Fail(path + ".contextActivities", "must be an object");
+        }
+        foreach (var name in new[] { "revision", "platform" })
+        {
+            if (!context.TryGetProperty(name, out var v)) { continue; }
+            if (v.ValueKind != JsonValueKind.String) { Fail($"{path}.{name}", "must be a string"); }
+            else if (!objectIsActivity) { Fail($"{path}.{name}", "is allowed only when the object is an Activity"); }
+        }
+        if (context.TryGetProperty("language", out var lang) && (lang.ValueKind != JsonValueKind.String || !Grammar.IsLanguageTag(lang.GetString()!)))
+        {
+            Fail(path + ".language", "must be an RFC 5646 language tag");
+        }
+        if (context.TryGetProperty("statement", out var st))
+        {
+            if (st.ValueKind == JsonValueKind.Object && st.TryGetProperty("objectType", out var stt) && stt.ValueKind == JsonValueKind.String && stt.GetString() == "StatementRef") { StatementRef(st, path + ".statement"); }
+            else { Fail(path + ".statement", "must be a StatementRef"); }
+        }
+        if (context.TryGetProperty("extensions", out var ext)) { Extensions(ext, path + ".extensions"); }
+    }
+
+    private void Attachments(JsonElement attachments, string path)
+    {
+        if (attachments.ValueKind != JsonValueKind.Array) { Fail(path, "must be an array"); return; }
+        var i = 0;
+        foreach (var a in attachments.EnumerateArray())
+        {
+            var p = $"{path}[{i++}]";
+            if (!Object(a, p, AttachmentProps)) { continue; }
+            if (Required(a, "usageType", p)) { Iri(a.GetProperty("usageType"), p + ".usageType"); }
+            if (Required(a, "display", p)) { LanguageMap(a.GetProperty("display"), p + ".display"); }
+            if (a.TryGetProperty("description", out var d)) { LanguageMap(d, p + ".description"); }
+            if (Required(a, "contentType", p) && a.GetProperty("contentType").ValueKind != JsonValueKind.String) { Fail(p + ".contentType", "must be a string"); }
+            if (Required(a, "length", p) && (a.GetProperty("length").ValueKind != JsonValueKind.Number || !a.GetProperty("length").TryGetInt64(out var len) || len < 0))
+            {
+                Fail(p + ".length", "must be a non-negative integer");
+            }
+            if (Required(a, "sha2", p) && a.GetProperty("sha2").ValueKind != JsonValueKind.String) { Fail(p + ".sha2", "must be a string"); }
+            if (a.TryGetProperty("fileUrl", out var url)) { Iri(url, p + ".fileUrl"); }
+        }
+    }
+
+    // ---- shared small checks (used by AgentRules and ActivityRules too) ----
+
+    public bool Object(JsonElement e, string path, HashSet<string> allowed)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(path, "must be an object");
+        }
+        var ok = true;
+        foreach (var p in e.EnumerateObject())
+        {
+            if (!allowed.Contains(p.Name)) { ok = Fail($"{path}.{p.Name}", "is not a property the specification allows here"); }
+            else if (p.Value.ValueKind == JsonValueKind.Null) { ok = Fail($"{path}.{p.Name}", "must not be null"); }
+        }
+        return ok;
+    }
+
+    public bool Required(JsonElement e, string name, string path) => e.TryGetProperty(name, out _) || Fail($"{path}.{name}", "is required");
+
+    public bool Iri(JsonElement e, string path) =>
+        (e.ValueKind == JsonValueKind.String && Grammar.IsIri(e.GetString()!)) || Fail(path, "must be an absolute IRI");
+
+    public bool Uuid(JsonElement e, string path) =>
+        (e.ValueKind == JsonValueKind.String && Grammar.IsUuid(e.GetString()!)) || Fail(path, "must be a UUID");
+
+    public void Timestamp(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.String || !Grammar.TryTimestamp(e.GetString()!, out _)) { Fail(path, "must be an ISO 8601 timestamp (not -00:00)"); }
+    }
+
+    public void Boolean(JsonElement e, string name, string path)
+    {
+        if (e.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { Fail($"{path}.{name}", "must be true or false"); }
+    }
+
+    public void LanguageMap(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.Object) { Fail(path, "must be a language map"); return; }
+        foreach (var p in e.EnumerateObject())
+        {
+            if (!Grammar.IsLanguageTag(p.Name)) { Fail($"{path}.{p.Name}", "is not an RFC 5646 language tag"); }
+            else if (p.Value.ValueKind != JsonValueKind.String) { Fail($"{path}.{p.Name}", "must be a string"); }
+        }
+    }
+
+    public void Extensions(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.Object) { Fail(path, "must be an object"); return; }
+        foreach (var p in e.EnumerateObject())
+        {
+            if (!Grammar.IsIri(p.Name)) { Fail($"{path}.{p.Name}", "extension keys must be IRIs"); }
+        }
+    }
+}

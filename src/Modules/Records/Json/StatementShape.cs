@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EduCloud.Records.Domain;
+
+namespace EduCloud.Records.Json;
+
+/// <summary>What the store derives from a valid statement: identifier keys, the agents and activities it mentions,
+/// its canonical hash (for "same id, same statement"), and the ids/canonical result formats.</summary>
+internal static class StatementShape
+{
+    /// <summary>The key of an Agent or identified Group: one string per inverse functional identifier; null for an anonymous Group.</summary>
+    public static string? IfiKey(JsonNode? agent)
+    {
+        if (agent is not JsonObject a) { return null; }
+        if (a["mbox"] is JsonValue mbox) { return "mbox:" + mbox.GetValue<string>(); }
+        if (a["mbox_sha1sum"] is JsonValue sha) { return "sha1:" + sha.GetValue<string>().ToLowerInvariant(); }
+        if (a["openid"] is JsonValue openid) { return "openid:" + openid.GetValue<string>(); }
+        if (a["account"] is JsonObject account) { return "account:" + account["homePage"]?.GetValue<string>() + "|" + account["name"]?.GetValue<string>(); }
+        return null;
+    }
+
+    public static bool IsAgentOrGroup(JsonNode? node) => node is JsonObject o && (string?)o["objectType"] is "Agent" or "Group";
+
+    public static string ObjectType(JsonNode? node) => node is JsonObject o ? (string?)o["objectType"] ?? "Activity" : "";
+
+    /// <summary>The agents and activities of a statement for the agent/activity filters (Primary = actor or object).</summary>
+    public static List<(LinkKind Kind, string Key, bool Primary)> Links(JsonObject s)
+    {
+        var links = new List<(LinkKind, string, bool)>();
+        void Agent(JsonNode? node, bool primary)
+        {
+            if (node is not JsonObject a) { return; }
+            if (IfiKey(a) is { } key) { links.Add((LinkKind.Agent, key, primary)); }
+            if (a["member"] is JsonArray members)
+            {
+                foreach (var m in members) { if (IfiKey(m) is { } mk) { links.Add((LinkKind.Agent, mk, false)); } }
+            }
+        }
+        void Activity(JsonNode? node, bool primary)
+        {
+            if (node is JsonObject a && (string?)a["id"] is { } id) { links.Add((LinkKind.Activity, id, primary)); }
+        }
+        void Context(JsonNode? node)
+        {
+            if (node is not JsonObject c) { return; }
+            Agent(c["instructor"], false);
+            Agent(c["team"], false);
+            if (c["contextActivities"] is JsonObject ca)
+            {
+                foreach (var (_, value) in ca)
+                {
+                    if (value is JsonArray list) { foreach (var x in list) { Activity(x, false); } }
+                    else { Activity(value, false); }
+                }
+            }
+        }
+        void Statement(JsonObject st, bool top)
+        {
+            Agent(st["actor"], top);
+            var obj = st["object"];
+            switch (ObjectType(obj))
+            {
+                case "Activity": Activity(obj, top); break;
+                case "Agent" or "Group": Agent(obj, top); break;
+                case "SubStatement": Statement((JsonObject)obj!, false); break;
+            }
+            Context(st["context"]);
+        }
+        Statement(s, true);
+        Agent(s["authority"], false);
+        return links.Distinct().ToList();
+    }
+
+    /// <summary>SHA-256 of the statement with sorted keys, without the properties the LRS sets (stored, authority, version).</summary>
+    public static string SubmittedHash(JsonObject s)
+    {
+        var copy = (JsonObject)s.DeepClone();
+        copy.Remove("stored");
+        copy.Remove("authority");
+        copy.Remove("version");
+        var text = Sorted(copy)!.ToJsonString();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
+        null => null,
+        _ => node.DeepClone(),
+    };
+
+    /// <summary>format=ids: agents by identifier only, activities and verbs by id only.</summary>
+    public static JsonObject Ids(JsonObject s)
+    {
+        var copy = (JsonObject)s.DeepClone();
+        IdsStatement(copy);
+        if (copy["authority"] is JsonObject auth) { copy["authority"] = IdsAgent(auth); }
+        return copy;
+    }
+
+    private static void IdsStatement(JsonObject s)
+    {
+        if (s["actor"] is JsonObject actor) { s["actor"] = IdsAgent(actor); }
+        if (s["verb"] is JsonObject verb) { s["verb"] = new JsonObject { ["id"] = verb["id"]?.DeepClone() }; }
+        if (s["object"] is JsonObject obj)
+        {
+            switch (ObjectType(obj))
+            {
+                case "Activity": s["object"] = new JsonObject { ["objectType"] = "Activity", ["id"] = obj["id"]?.DeepClone() }; break;
+                case "Agent" or "Group": s["object"] = IdsAgent(obj); break;
+                case "SubStatement": IdsStatement(obj); break;
+            }
+        }
+        if (s["context"] is JsonObject c)
+        {
+            if (c["instructor"] is JsonObject i) { c["instructor"] = IdsAgent(i); }
+            if (c["team"] is JsonObject t) { c["team"] = IdsAgent(t); }
+            if (c["contextActivities"] is JsonObject ca)
+            {
+                foreach (var key in ca.Select(p => p.Key).ToList())
+                {
+                    var list = ca[key] is JsonArray arr ? arr.ToList() : [ca[key]];
+                    ca[key] = new JsonArray(list.Select(a => (JsonNode)new JsonObject { ["id"] = a?["id"]?.DeepClone() }).ToArray());
+                }
+            }
+        }
+    }
+
+    private static JsonObject IdsAgent(JsonObject a)
+    {
+        var result = new JsonObject { ["objectType"] = (string?)a["objectType"] ?? "Agent" };
+        foreach (var ifi in new[] { "mbox", "mbox_sha1sum", "openid", "account" })
+        {
+            if (a[ifi] is { } v) { result[ifi] = v.DeepClone(); }
+        }
+        if (IfiKey(a) is null && a["member"] is JsonArray members)
+        {
+            result["member"] = new JsonArray(members.OfType<JsonObject>().Select(m => (JsonNode)IdsAgent(m)).ToArray());
+        }
+        return result;
+    }
+
+    /// <summary>format=canonical: every language map reduced to the one language that best fits Accept-Language.</summary>
+    public static JsonObject Canonical(JsonObject s, IReadOnlyList<string> languages)
+    {
+        var copy = (JsonObject)s.DeepClone();
+        Reduce(copy, languages);
+        return copy;
+    }
+
+    private static void Reduce(JsonNode? node, IReadOnlyList<string> languages)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                {
+                    if (key == "extensions") { continue; }
+                    if (key is "display" or "name" or "description" && o[key] is JsonObject map && map.Count > 1)
+                    {
+                        var pick = languages.Select(l => map.FirstOrDefault(p => p.Key.Equals(l, StringComparison.OrdinalIgnoreCase) || p.Key.StartsWith(l + "-", StringComparison.OrdinalIgnoreCase)))
+                            .FirstOrDefault(p => p.Key is not null);
+                        if (pick.Key is null) { pick = map.First(); }
+                        o[key] = new JsonObject { [pick.Key] = pick.Value?.DeepClone() };
+                    }
+                    else
+                    {
+                        Reduce(o[key], languages);
+                    }
+                }
+                break;
+            case JsonArray a:
+                foreach (var x in a) { Reduce(x, languages); }
+                break;
+        }
+    }
+
+    public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
