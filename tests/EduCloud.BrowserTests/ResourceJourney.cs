@@ -36,6 +36,7 @@ public sealed class ResourceJourney(ServerAndBrowser app)
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             }
             (await page.Locator("[data-testid=catalogue-path]").Last.InnerTextAsync()).ShouldBe("1 春");
+            await ServerAndBrowser.ScreenshotAsync(page, "resource-browse");
             var hit = page.Locator("[data-testid=search-hit]", new() { HasTextString = Title });
             (await hit.CountAsync()).ShouldBe(1);
             await hit.Locator("a").First.ClickAsync();
