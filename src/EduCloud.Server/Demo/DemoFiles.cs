@@ -6,10 +6,22 @@ namespace EduCloud.Server.Demo;
 
 /// <summary>
 /// Small real files for the demo resources, made in code so the repository holds no binaries: a one-page PDF
-/// (Helvetica, ASCII text: a PDF with Chinese glyphs needs an embedded font) and a PNG picture.
+/// (Helvetica, ASCII text: a PDF with Chinese glyphs needs an embedded font) and a PNG picture. The one exception is
+/// a 32 KB WebM video (a video encoder in code is not worth it): the micro-lecture that shows playing with seeking.
 /// </summary>
 internal static class DemoFiles
 {
+    /// <summary>4 s of VP8 test pattern, 160x120, a keyframe every second, made with
+    /// <c>ffmpeg -f lavfi -i testsrc=size=160x120:rate=12:duration=4 -c:v libvpx -b:v 64k -g 12 -an</c>.</summary>
+    public static byte[] Webm()
+    {
+        using var stream = typeof(DemoFiles).Assembly.GetManifestResourceStream("EduCloud.Server.Demo.chun-langdu.webm")
+            ?? throw new InvalidOperationException("demo video not embedded");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     public static byte[] Pdf(params string[] lines)
     {
         var text = new StringBuilder("BT /F1 16 Tf 56 780 Td 22 TL\n");

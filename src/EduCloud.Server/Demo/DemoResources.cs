@@ -26,6 +26,8 @@ internal static class DemoResources
     [
         new("teacher", ["初中", "语文", "统编版", "七年级上册", "第一单元", "1 春"], "《春》第一课时教学设计", "朗读感知春天的五幅图景，品味比喻、拟人的修辞。", "design", "chun-jiaoxuesheji.pdf",
             DemoFiles.Pdf("Spring (Zhu Ziqing) - lesson plan, period 1", "1. Read aloud", "2. Five pictures of spring", "3. Metaphor and personification"), Points: ["比喻", "拟人", "朗读"]),
+        new("provider", ["初中", "语文", "统编版", "七年级上册", "第一单元", "1 春"], "《春》朗读微课", "四分钟的朗读示范微课，可拖动播放。", "microlecture", "chun-langdu.webm",
+            DemoFiles.Webm(), Points: ["朗读"]),
         new("teacher", ["初中", "语文", "统编版", "七年级上册", "第一单元", "2 济南的冬天"], "《济南的冬天》课件", "老舍笔下济南冬天的“温晴”，配图赏析。", "courseware", "jinan-kejian.pdf",
             DemoFiles.Pdf("Winter in Jinan (Lao She) - slides", "Warm and sunny winter", "Mountains, snow and water")),
         new("provider", ["小学", "数学", "人教版", "一年级上册", "3 1～5的认识和加减法", "分与合"], "5以内数的分与合 练习", "分与合的十道基础练习，附答案。", "item", "fenyuhe-lianxi.pdf",
@@ -77,7 +79,7 @@ internal static class DemoResources
             await File.WriteAllBytesAsync(temp, item.Bytes, ct);
             await blobs.PutAsync(sha, temp, ct);
             var format = Path.GetExtension(item.FileName).TrimStart('.');
-            db.Blobs.Add(new StoredBlob { Sha256 = sha, SizeBytes = item.Bytes.Length, Format = format, ContentType = format == "png" ? "image/png" : "application/pdf", ScannedBy = "demo data", StoredAt = now });
+            db.Blobs.Add(new StoredBlob { Sha256 = sha, SizeBytes = item.Bytes.Length, Format = format, ContentType = ContentTypeOf(format), ScannedBy = "demo data", StoredAt = now });
             var owner = people[item.Owner];
             var at = now.AddDays(-20 + (i * 2));
             var fromSchool = item.Owner == "teacher";
@@ -100,7 +102,8 @@ internal static class DemoResources
                 ResourceId = resource.Id, Number = 1, Title = item.Title, Description = item.Description, Tags = [], KnowledgePoints = [.. item.Points ?? []],
                 TypeCode = item.Type, LanguageCode = "zh", LicenceCode = "platform", CatalogueNodeId = path[^1].Id, CataloguePath = path.Select(n => n.Name).ToList(),
                 CatalogueNodeIds = path.Select(n => n.Id).ToList(), StageCode = path[0].Code, SubjectCode = path[1].Code, GradeCode = volume?.GradeCode,
-                BlobSha256 = sha, FileName = item.FileName, Format = format, ContentType = format == "png" ? "image/png" : "application/pdf", SizeBytes = item.Bytes.Length, CreatedAt = at,
+                BlobSha256 = sha, FileName = item.FileName, Format = format, ContentType = ContentTypeOf(format), SizeBytes = item.Bytes.Length, CreatedAt = at,
+                DurationSeconds = format == "webm" ? 4 : null,
             };
             db.Resources.Add(resource);
             db.Versions.Add(version);
@@ -137,6 +140,8 @@ internal static class DemoResources
         await sp.GetRequiredService<SearchFeeder>().LoadAllAsync(db, ct);
         return items.Length;
     }
+
+    private static string ContentTypeOf(string format) => format switch { "png" => "image/png", "webm" => "video/webm", _ => "application/pdf" };
 
     /// <summary>A demo account as the actor of its seeded review steps (the event log shows their names).</summary>
     private sealed record DemoActor(Guid? UserId, string? DisplayName) : ICurrentActor

@@ -3,7 +3,11 @@ using EduCloud.Kernel.Localization;
 using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Web;
 using EduCloud.Resources.Data;
+using EduCloud.Organization.Contracts;
 using EduCloud.Resources.Features.Catalogue;
+using EduCloud.Resources.Features.ClassPush;
+using EduCloud.Resources.Features.Discovery;
+using EduCloud.Resources.Features.Interactions;
 using EduCloud.Resources.Features.Publishing;
 using EduCloud.Resources.Features.Resources;
 using EduCloud.Resources.Features.Review;
@@ -91,8 +95,37 @@ public static class ResourcesModule
             .WithSummary("审核队列：本人所辖地区内待本人处理的资源版本");
         api.MapPost("/versions/{versionId:guid}/{trigger}", TakeTransition.EndpointAsync)
             .WithSummary("审核操作：Submit 提交、Withdraw 撤回、StartFirstReview 开始初审、PassFirstReview 初审通过、Publish 发布、Reject 驳回、TakeDown 下架");
+        MapDiscovery(api);
         PageActions.Map(app);
+        DiscoveryPageActions.Map(app);
         return app;
+    }
+
+    /// <summary>Finding and using resources: search, favourites, ratings, comments, push to class and its record of use.</summary>
+    private static void MapDiscovery(RouteGroupBuilder api)
+    {
+        api.MapGet("/search", SearchResources.EndpointAsync)
+            .WithSummary("资源检索：q 检索词（1个字、2个字或更长均可），按 stage/subject/grade/type/format/language/licence/kind/node 筛选，sort=relevance|newest|mostused|bestrated，page/size 分页，返回分面统计");
+        api.MapGet("/favourites", ToggleFavourite.ListEndpointAsync).WithSummary("我的收藏");
+        api.MapPost("/{id:guid}/favourite", ToggleFavourite.EndpointAsync).WithSummary("收藏或取消收藏（切换）");
+        api.MapGet("/{id:guid}/rating", GetRating).WithSummary("资源评分：平均分、评分人数和本人的评分");
+        api.MapPut("/{id:guid}/rating", RateResource.EndpointAsync).WithSummary("评分（1-5 星，每人每个资源一个，重复评分覆盖）");
+        api.MapGet("/{id:guid}/comments", CommentOnResource.ListEndpointAsync).WithSummary("资源评论（已审核通过的；上传者和审核员另见待审核的）");
+        api.MapPost("/{id:guid}/comments", CommentOnResource.AddEndpointAsync).WithSummary("发表评论（审核通过后对他人可见）");
+        api.MapPost("/comments/{commentId:guid}/approve", CommentOnResource.ApproveEndpointAsync).WithSummary("评论审核：通过（资源上传者或审核员）");
+        api.MapPost("/comments/{commentId:guid}/reject", CommentOnResource.RejectEndpointAsync).WithSummary("评论审核：不通过（资源上传者或审核员）");
+        api.MapGet("/my-classes", PushToClass.MyClassesEndpointAsync).WithSummary("本人任教的班级（推送目标）");
+        api.MapPost("/{id:guid}/push", PushToClass.EndpointAsync).RequireRoles(Role.Teacher).WithSummary("推送到班级：把已发布且有权使用的资源推送到本人任教的一个或多个班级，可附说明");
+        api.MapGet("/class", ClassResources.ListEndpointAsync).WithSummary("班级资源：学生看本班收到的推送，教师看所教班级的推送");
+        api.MapGet("/class/{pushId:guid}", ClassResources.OpenEndpointAsync).WithSummary("打开班级资源（学生打开计入本班使用记录）");
+        api.MapGet("/class/{pushId:guid}/file", ClassResources.FileEndpointAsync).WithSummary("班级资源文件（支持 Range 拖动播放；download=true 时计入本班下载记录）");
+        api.MapGet("/class/{pushId:guid}/uses", ClassUseReport.EndpointAsync).WithSummary("推送的使用记录：班级每名学生的打开和下载次数（仅该班任课教师）");
+    }
+
+    private static async Task<IResult> GetRating(ResourcesDbContext db, IOrganizationDirectory directory, Guid id, CancellationToken ct)
+    {
+        await VisibleResource.RequireAsync(db, directory, id, ct);
+        return TypedResults.Ok(await RateResource.SummaryAsync(db, id, ct));
     }
 
     private static IResult GetCodes() => TypedResults.Ok(new

@@ -16,7 +16,7 @@ public sealed class DemoResourcesTests(EduCloudFactory factory) : IClassFixture<
     {
         await DemoData.SeedIfEmptyAsync(factory.Services, NullLogger.Instance, CancellationToken.None);
         var search = factory.Services.GetRequiredService<IResourceSearch>();
-        search.Search(new SearchQuery("", new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Newest, 1, 50, [])).Total.ShouldBe(6);
+        search.Search(new SearchQuery("", new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Newest, 1, 50, [])).Total.ShouldBe(7); // 6 PDFs and PNGs + the 《春》 micro-lecture video
         search.Search(new SearchQuery("济南的冬天", new Dictionary<string, IReadOnlyList<string>>(), SearchSort.Relevance, 1, 50, [])).Total.ShouldBe(1);
 
         using var reviewer = await factory.ClientForAsync(new TestUser(Guid.Empty, "reviewer", DemoData.Password));

@@ -7,6 +7,17 @@ namespace EduCloud.Organization.Contracts;
 public interface IClassRoster
 {
     Task<ClassRosterCounts> CountAsync(Guid classId, CancellationToken ct);
+
+    /// <summary>The live students of a class by name (a teacher's record of use lists who has not opened yet); through the caller's scope.</summary>
+    Task<IReadOnlyList<RosterMember>> ListStudentsAsync(Guid classId, CancellationToken ct);
+
+    /// <summary>
+    /// The classes where an account holds a Student assignment. A student's scope holds no classes (students see
+    /// rows about themselves), so this answers for the platform; callers ask it about the current account only.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> StudentClassesAsync(Guid accountId, CancellationToken ct);
 }
+
+public sealed record RosterMember(Guid AccountId, string DisplayName);
 
 public sealed record ClassRosterCounts(int Teachers, int Students);

@@ -17,6 +17,11 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
     public DbSet<Entitlement> Entitlements => Set<Entitlement>();
     public DbSet<StoredBlob> Blobs => Set<StoredBlob>();
     public DbSet<UploadSession> Uploads => Set<UploadSession>();
+    public DbSet<Favourite> Favourites => Set<Favourite>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<ClassPush> Pushes => Set<ClassPush>();
+    public DbSet<ClassUse> ClassUses => Set<ClassUse>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -40,6 +45,7 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
             e.Property(r => r.CountyCode).HasMaxLength(6);
             e.HasIndex(r => r.OwnerId);
             e.HasIndex(r => r.PublishedVersionId);
+            e.Ignore(r => r.RatingAverage);
         });
         modelBuilder.Entity<ResourceVersion>(e =>
         {
@@ -100,6 +106,43 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
             e.Property(u => u.BlobSha256).HasMaxLength(64);
             e.Property(u => u.FailureReason).HasMaxLength(500);
             e.HasIndex(u => u.OwnerId);
+        });
+        modelBuilder.Entity<Favourite>(e =>
+        {
+            e.ToTable("res_favourite");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.AccountId, x.ResourceId }).IsUnique();
+        });
+        modelBuilder.Entity<Rating>(e =>
+        {
+            e.ToTable("res_rating");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ResourceId, x.AccountId }).IsUnique();
+        });
+        modelBuilder.Entity<Comment>(e =>
+        {
+            e.ToTable("res_comment");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.AuthorName).HasMaxLength(100);
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.HasIndex(x => new { x.ResourceId, x.Status, x.CreatedAt });
+        });
+        modelBuilder.Entity<ClassPush>(e =>
+        {
+            e.ToTable("res_class_push");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ClassName).HasMaxLength(100);
+            e.Property(x => x.TeacherName).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.HasIndex(x => new { x.ClassId, x.PushedAt });
+            e.HasIndex(x => x.TeacherId);
+        });
+        modelBuilder.Entity<ClassUse>(e =>
+        {
+            e.ToTable("res_class_use");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.StudentName).HasMaxLength(100);
+            e.HasIndex(x => new { x.PushId, x.StudentId });
         });
     }
 }

@@ -31,6 +31,13 @@ internal sealed class Resource : IAudited
     public int LatestVersionNumber { get; set; }
     public DateTime CreatedAt { get; set; }
     public long DownloadCount { get; set; }
+    /// <summary>Opens and downloads together ("most used"); counters are bumped in SQL, never through a tracked row.</summary>
+    public long UseCount { get; set; }
+    /// <summary>Sum and number of the 1-5 star ratings, recomputed from res_rating on every rating.</summary>
+    public long RatingSum { get; set; }
+    public int RatingCount { get; set; }
+
+    public double RatingAverage => RatingCount == 0 ? 0 : (double)RatingSum / RatingCount;
 
     public ScopeKey ReviewKey => new(ProvinceCode, CityCode ?? "", CountyCode ?? "", null, null);
 }

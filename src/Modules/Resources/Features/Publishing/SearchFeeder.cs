@@ -40,6 +40,30 @@ internal sealed class SearchFeeder(IResourceSearch search)
         }
     }
 
+    /// <summary>
+    /// Re-reads one resource after its counters changed (a rating, a use): "best rated" and "most used" sort on the
+    /// document's numbers. Under the lock, so it cannot put back a resource a takedown just removed.
+    /// </summary>
+    public async Task RefreshAsync(ResourcesDbContext db, Guid resourceId, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            var row = await (from r in db.Resources.AsNoTracking()
+                             join v in db.Versions.AsNoTracking() on r.PublishedVersionId equals v.Id
+                             where r.Id == resourceId
+                             select new { r, v }).FirstOrDefaultAsync(ct);
+            if (row is not null)
+            {
+                search.Upsert(ToDocument(row.r, row.v));
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <summary>Loads every published resource (idempotent). Returns how many.</summary>
     public async Task<int> LoadAllAsync(ResourcesDbContext db, CancellationToken ct)
     {
@@ -67,5 +91,5 @@ internal sealed class SearchFeeder(IResourceSearch search)
         r.Id, v.Title, v.Description, [.. v.Tags, .. v.KnowledgePoints], v.CataloguePath, v.CatalogueNodeIds,
         v.StageCode, v.SubjectCode, v.GradeCode, v.TypeCode, v.Format, v.LanguageCode, v.LicenceCode,
         r.Kind switch { ResourceKind.Basic => "basic", ResourceKind.Personalised => "personalised", _ => "school" },
-        r.PriceCents, r.SchoolId, new DateTimeOffset(DateTime.SpecifyKind(r.PublishedAt ?? v.CreatedAt, DateTimeKind.Utc)), r.DownloadCount, 0, 0);
+        r.PriceCents, r.SchoolId, new DateTimeOffset(DateTime.SpecifyKind(r.PublishedAt ?? v.CreatedAt, DateTimeKind.Utc)), r.UseCount, r.RatingAverage, r.RatingCount);
 }

@@ -3,6 +3,7 @@ using EduCloud.Kernel.Errors;
 using EduCloud.Organization.Contracts;
 using EduCloud.Resources.Data;
 using EduCloud.Resources.Domain;
+using EduCloud.Resources.Features.Publishing;
 using EduCloud.Resources.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -38,9 +39,14 @@ internal static class DownloadFile
     }
 
     public static async Task<IResult> EndpointAsync(ResourcesDbContext db, IOrganizationDirectory directory, IBlobStore blobs, AuditTrail audit,
-        Guid id, Guid? versionId, bool? download, HttpContext http, CancellationToken ct)
+        SearchFeeder feeder, Guid id, Guid? versionId, bool? download, HttpContext http, CancellationToken ct)
     {
         var version = await ResolveAsync(db, directory, audit, id, versionId, ct);
+        if (download == true && versionId is null)
+        {
+            // A download is a use ("most used"); the many range requests of a player are not.
+            await Interactions.VisibleResource.CountUseAsync(db, feeder, id, download: true, ct);
+        }
         return Serve(http, blobs, version.BlobSha256, version.ContentType, download == true ? version.FileName : null);
     }
 
@@ -53,7 +59,7 @@ internal static class DownloadFile
         return preview is null ? throw new NotFoundException("预览尚未生成") : Serve(http, blobs, preview, "application/pdf", null);
     }
 
-    private static IResult Serve(HttpContext http, IBlobStore blobs, string sha, string contentType, string? downloadName)
+    internal static IResult Serve(HttpContext http, IBlobStore blobs, string sha, string contentType, string? downloadName)
     {
         var stream = blobs.OpenRead(sha) ?? throw new NotFoundException("文件不存在");
         http.Response.Headers.CacheControl = "private, max-age=3600";

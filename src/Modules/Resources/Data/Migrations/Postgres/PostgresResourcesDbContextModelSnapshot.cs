@@ -141,6 +141,127 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                     b.ToTable("res_catalogue_node", "resources");
                 });
 
+            modelBuilder.Entity("EduCloud.Resources.Domain.ClassPush", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClassName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("PushedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId");
+
+                    b.HasIndex("ClassId", "PushedAt");
+
+                    b.ToTable("res_class_push", "resources");
+                });
+
+            modelBuilder.Entity("EduCloud.Resources.Domain.ClassUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PushId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StudentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PushId", "StudentId");
+
+                    b.ToTable("res_class_use", "resources");
+                });
+
+            modelBuilder.Entity("EduCloud.Resources.Domain.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ModeratedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId", "Status", "CreatedAt");
+
+                    b.ToTable("res_comment", "resources");
+                });
+
             modelBuilder.Entity("EduCloud.Resources.Domain.Entitlement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,6 +295,55 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                     b.HasIndex("ResourceId", "SchoolId");
 
                     b.ToTable("res_entitlement", "resources");
+                });
+
+            modelBuilder.Entity("EduCloud.Resources.Domain.Favourite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("res_favourite", "resources");
+                });
+
+            modelBuilder.Entity("EduCloud.Resources.Domain.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("res_rating", "resources");
                 });
 
             modelBuilder.Entity("EduCloud.Resources.Domain.Resource", b =>
@@ -229,8 +399,17 @@ namespace EduCloud.Resources.Data.Migrations.Postgres
                     b.Property<Guid?>("PublishedVersionId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("UseCount")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
