@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
+using EduCloud.Lessons;
 using EduCloud.Organization;
 using EduCloud.Resources;
 using EduCloud.Server.Components;
@@ -33,6 +34,7 @@ internal static class HostSetup
         services.AddTeachers(configuration);
         services.AddStatistics(configuration);
         services.AddResources(configuration);
+        services.AddLessons(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
@@ -96,6 +98,7 @@ internal static class HostSetup
         app.MapTeachers();
         app.MapStatistics();
         app.MapResources();
+        app.MapLessons();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }
