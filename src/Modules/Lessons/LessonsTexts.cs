@@ -5,6 +5,20 @@ internal static class LessonsTexts
 {
     public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
     {
+        ["「{0}」的得分须在0到{1}之间"] = "The score for “{0}” must be between 0 and {1}",
+        ["缺少「{0}」的得分"] = "The score for “{0}” is missing",
+        ["评分细则中没有「{0}」"] = "The rubric has no criterion “{0}”",
+        ["「{0}」的满分须在1到100之间"] = "The maximum for “{0}” must be between 1 and 100",
+        ["超出推荐名额：{0}本活动最多向上推荐{1}节课"] = "Quota exceeded: {0} may recommend at most {1} lessons upward in this round",
+        ["超出部级推荐名额：{0}本活动最多向教育部推荐{1}节课"] = "Ministry quota exceeded: {0} may recommend at most {1} lessons to the ministry in this round",
+        ["同一年级、学科、教材版本、章节{0}只能推荐一节课（已推荐《{1}》）"] = "Only one lesson per grade, subject, edition and chapter may be recommended at the {0} level (already recommended: {1})",
+        ["{0}：请选择您本人上传的资源"] = "{0}: choose a resource you uploaded yourself",
+        ["每位教师每个活动年度只能晒一节课（一师一课）"] = "A teacher may enter one lesson per round",
+        ["该活动已不在晒课阶段"] = "The round no longer takes submissions",
+        ["只有任课教师可以晒课"] = "Only a teacher with a class may enter a lesson",
+        ["该课例刚被他人处理，请刷新后重试"] = "Someone else just decided this lesson; reload and try again",
+        ["请选择教学设计"] = "Choose a teaching design",
+        ["不能给自己的课评分"] = "You cannot score your own lesson",
         ["一师一优课"] = "One Teacher, One Excellent Lesson",
         ["我的晒课"] = "My lessons",
         ["优课评审"] = "Lesson review",
