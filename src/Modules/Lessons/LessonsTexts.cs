@@ -16,7 +16,7 @@ internal static class LessonsTexts
         ["每位教师每个活动年度只能晒一节课（一师一课）"] = "A teacher may enter one lesson per round",
         ["该活动已不在晒课阶段"] = "The round no longer takes submissions",
         ["只有任课教师可以晒课"] = "Only a teacher with a class may enter a lesson",
-        ["该课例刚被他人处理，请刷新后重试"] = "Someone else just decided this lesson; reload and try again",
+        ["该课例或本级名额刚被他人处理，请刷新后重试"] = "Someone else just decided this lesson or used the quota; reload and try again",
         ["请选择教学设计"] = "Choose a teaching design",
         ["不能给自己的课评分"] = "You cannot score your own lesson",
         ["一师一优课"] = "One Teacher, One Excellent Lesson",
