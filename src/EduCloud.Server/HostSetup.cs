@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
+using EduCloud.Lessons;
 using EduCloud.Organization;
 using EduCloud.Records;
 using EduCloud.Resources;
@@ -35,6 +36,7 @@ internal static class HostSetup
         services.AddStatistics(configuration);
         services.AddResources(configuration);
         services.AddRecords(configuration);
+        services.AddLessons(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
@@ -99,6 +101,7 @@ internal static class HostSetup
         app.MapStatistics();
         app.MapResources();
         app.MapRecords();
+        app.MapLessons();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }

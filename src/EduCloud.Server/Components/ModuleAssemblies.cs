@@ -10,5 +10,6 @@ internal static class ModuleAssemblies
         typeof(Organization.OrganizationModule).Assembly, typeof(Identity.IdentityModule).Assembly, typeof(Students.StudentsModule).Assembly,
         typeof(Teachers.TeachersModule).Assembly, typeof(Statistics.StatisticsModule).Assembly,
         typeof(Resources.ResourcesModule).Assembly,
+        typeof(Lessons.LessonsModule).Assembly,
     ];
 }

@@ -43,6 +43,7 @@ public static class ResourcesModule
         services.AddSingleton(ResourcesOptions.From(configuration));
         services.AddSingleton<IBlobStore, LocalDiskBlobStore>();
         services.AddSingleton<VirusScanner>();
+        services.AddScoped<Contracts.IResourceLookup, ResourceLookup>();
         services.AddSingleton<IResourceSearch, BigramResourceSearch>();
         services.AddSingleton<SearchFeeder>();
         services.AddHostedService<SearchLoader>();

@@ -1,0 +1,31 @@
+using EduCloud.Lessons.Data;
+using EduCloud.Lessons.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Lessons.Features.Entries;
+
+public sealed record EntryDto(Guid Id, Guid RoundId, string Title, Guid TeacherId, string TeacherName, string SchoolName, string StageCode, string SubjectCode, string? GradeCode,
+    string Edition, string CataloguePath, Guid DesignResourceId, Guid? CoursewareResourceId, Guid? RecordingResourceId, Guid? ExerciseResourceId,
+    string Status, string StatusName, string Award, string AwardName, string ProvinceCode, string CityCode, string CountyCode, DateTime SubmittedAt)
+{
+    internal static EntryDto From(Entry e, bool published) => new(e.Id, e.RoundId, e.Title, e.TeacherId, e.TeacherName, e.SchoolName, e.StageCode, e.SubjectCode, e.GradeCode,
+        e.Edition, e.CataloguePath, e.DesignResourceId, e.CoursewareResourceId, e.RecordingResourceId, e.ExerciseResourceId, e.Status.ToString(), EntryWorkflow.StatusName(e.Status),
+        // The award is only news once the round's results are published.
+        (published ? e.Award : Domain.Award.None).ToString(), published ? EntryWorkflow.AwardName(e.Award) : "", e.ProvinceCode, e.CityCode, e.CountyCode, e.SubmittedAt);
+}
+
+/// <summary>我的晒课: the caller's own entries in every round, with where each stands.</summary>
+internal static class ListMyEntries
+{
+    public static async Task<IReadOnlyList<EntryDto>> HandleAsync(LessonsDbContext db, CancellationToken ct)
+    {
+        var me = db.Actor.UserId;
+        var entries = await db.Entries.AsNoTracking().Where(e => e.TeacherId == me).OrderByDescending(e => e.SubmittedAt).ToListAsync(ct);
+        var roundIds = entries.Select(e => e.RoundId).Distinct().ToList();
+        var published = await db.Rounds.IgnoreQueryFilters().Where(r => roundIds.Contains(r.Id) && r.Phase == RoundPhase.Published).Select(r => r.Id).ToListAsync(ct);
+        return entries.Select(e => EntryDto.From(e, published.Contains(e.RoundId))).ToList();
+    }
+
+    public static async Task<Ok<IReadOnlyList<EntryDto>>> EndpointAsync(LessonsDbContext db, CancellationToken ct) => TypedResults.Ok(await HandleAsync(db, ct));
+}
