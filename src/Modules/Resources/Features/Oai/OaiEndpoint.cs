@@ -38,39 +38,55 @@ internal static class OaiEndpoint
         var args = await ArgumentsAsync(http.Request, ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/oai";
         var harvest = new HarvestRecords(db, options, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
-        var stream = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false };
-        using (var w = XmlWriter.Create(stream, settings))
+        var now = clock.GetUtcNow().UtcDateTime;
+        byte[] body;
+        try
         {
-            w.WriteStartDocument();
-            w.WriteStartElement("OAI-PMH", OaiNamespace);
-            w.WriteAttributeString("xmlns", "xsi", null, WriteMetadata.XsiNamespace);
-            w.WriteAttributeString("xsi", "schemaLocation", WriteMetadata.XsiNamespace, OaiNamespace + " " + OaiSchema);
-            w.WriteElementString("responseDate", OaiNamespace, Stamp(clock.GetUtcNow().UtcDateTime));
-            string? verb = null;
-            try
+            var verb = CheckArguments(args);
+            body = await DocumentAsync(now, async w =>
             {
-                verb = CheckArguments(args);
                 WriteRequest(w, baseUrl, args);
                 await harvest.WriteAsync(w, verb, args.ToDictionary(a => a.Key, a => a.Value[0]), ct);
-            }
-            catch (OaiError e)
+            });
+        }
+        catch (OaiError e)
+        {
+            // An error answer is written afresh (whatever was begun is dropped). On badVerb and badArgument the
+            // protocol wants the request element without attributes; otherwise the arguments were all legal.
+            body = await DocumentAsync(now, w =>
             {
-                if (verb is null || e.Code is "badArgument")
+                if (e.Code is "badVerb" or "badArgument")
                 {
-                    // The protocol: on badVerb and badArgument the request element carries no attributes.
-                    w.WriteStartElement("request", OaiNamespace);
-                    w.WriteString(baseUrl);
-                    w.WriteEndElement();
+                    w.WriteElementString("request", OaiNamespace, baseUrl);
+                }
+                else
+                {
+                    WriteRequest(w, baseUrl, args);
                 }
                 w.WriteStartElement("error", OaiNamespace);
                 w.WriteAttributeString("code", e.Code);
                 w.WriteString(e.Message);
                 w.WriteEndElement();
-            }
+                return Task.CompletedTask;
+            });
+        }
+        return Results.Bytes(body, "text/xml; charset=utf-8");
+    }
+
+    private static async Task<byte[]> DocumentAsync(DateTime now, Func<XmlWriter, Task> content)
+    {
+        var stream = new MemoryStream();
+        using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("OAI-PMH", OaiNamespace);
+            w.WriteAttributeString("xmlns", "xsi", null, WriteMetadata.XsiNamespace);
+            w.WriteAttributeString("xsi", "schemaLocation", WriteMetadata.XsiNamespace, OaiNamespace + " " + OaiSchema);
+            w.WriteElementString("responseDate", OaiNamespace, Stamp(now));
+            await content(w);
             w.WriteEndElement();
         }
-        return Results.Bytes(stream.ToArray(), "text/xml; charset=utf-8");
+        return stream.ToArray();
     }
 
     private static async Task<Dictionary<string, string[]>> ArgumentsAsync(HttpRequest request, CancellationToken ct)
