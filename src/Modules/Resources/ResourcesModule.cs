@@ -47,6 +47,7 @@ public static class ResourcesModule
         services.AddSingleton<OfficePreviews>();
         services.AddHostedService(sp => sp.GetRequiredService<OfficePreviews>());
         Texts.AddEnglish(ResourcesTexts.English);
+        Texts.AddEnglish(MarketTexts.English);
         return services;
     }
 
