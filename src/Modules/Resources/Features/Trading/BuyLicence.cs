@@ -3,6 +3,7 @@ using EduCloud.Kernel.Errors;
 using EduCloud.Organization.Contracts;
 using EduCloud.Resources.Data;
 using EduCloud.Resources.Domain;
+using EduCloud.Resources.Features.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ internal static class BuyLicence
         {
             throw ValidationFailedException.For("resourceId", "该资源免费使用，无需购买");
         }
-        if (await db.Entitlements.AnyAsync(e => e.ResourceId == resource.Id && e.SchoolId == school.Id && (e.ExpiresAt == null || e.ExpiresAt > now), ct))
+        if (await Entitlements.SchoolHoldsAsync(db, resource.Id, school.Id, now, ct))
         {
             throw new ConflictException("resourceId", "本校已购买该资源的使用授权，无需重复购买");
         }

@@ -1,6 +1,7 @@
 using EduCloud.Kernel.Scope;
 using EduCloud.Organization.Contracts;
 using EduCloud.Resources.Data;
+using EduCloud.Resources.Features.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Resources.Features.Trading;
@@ -29,7 +30,7 @@ internal static class GetPurchaseOffer
         var year = Money.CurrentYear(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var balance = await db.Budgets.AsNoTracking().Where(b => b.SchoolId == schoolId && b.Year == year).Select(b => b.AllocatedCents - b.SpentCents).FirstOrDefaultAsync(ct);
-        var owned = await db.Entitlements.AsNoTracking().AnyAsync(e => e.ResourceId == resourceId && e.SchoolId == schoolId && (e.ExpiresAt == null || e.ExpiresAt > now), ct);
+        var owned = await Entitlements.SchoolHoldsAsync(db, resourceId, schoolId, now, ct);
         return new OfferDto(resourceId, resource.PriceCents, Money.Yuan(resource.PriceCents), Money.Term(resource.LicenceYears), schoolId, school?.Name ?? "", year,
             balance, Money.Yuan(balance), owned, balance >= resource.PriceCents);
     }
