@@ -22,7 +22,7 @@ installed() {
 
 ensure_packages() {
   local missing=()
-  for pkg in postgresql chromium fonts-noto-cjk clamav libreoffice-calc-nogui; do
+  for pkg in postgresql chromium fonts-noto-cjk clamav libreoffice-calc-nogui libhttp-oai-perl; do
     installed "$pkg" || missing+=("$pkg")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

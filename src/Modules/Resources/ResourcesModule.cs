@@ -8,6 +8,8 @@ using EduCloud.Resources.Features.Catalogue;
 using EduCloud.Resources.Features.ClassPush;
 using EduCloud.Resources.Features.Discovery;
 using EduCloud.Resources.Features.Interactions;
+using EduCloud.Resources.Features.Oai;
+using EduCloud.Resources.Features.Trading;
 using EduCloud.Resources.Features.Publishing;
 using EduCloud.Resources.Features.Resources;
 using EduCloud.Resources.Features.Review;
@@ -50,6 +52,7 @@ public static class ResourcesModule
         services.AddSingleton<OfficePreviews>();
         services.AddHostedService(sp => sp.GetRequiredService<OfficePreviews>());
         Texts.AddEnglish(ResourcesTexts.English);
+        Texts.AddEnglish(MarketTexts.English);
         return services;
     }
 
@@ -63,6 +66,7 @@ public static class ResourcesModule
         {
             await ImportCatalogue.ApplyAsync(db, CatalogueSeed.Rows(), ct);
         }
+        await StampOaiRecord.BackfillAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<SearchFeeder>().LoadAllAsync(db, ct);
     }
 
@@ -97,8 +101,17 @@ public static class ResourcesModule
         api.MapPost("/versions/{versionId:guid}/{trigger}", TakeTransition.EndpointAsync)
             .WithSummary("审核操作：Submit 提交、Withdraw 撤回、StartFirstReview 开始初审、PassFirstReview 初审通过、Publish 发布、Reject 驳回、TakeDown 下架");
         MapDiscovery(api);
-        PageActions.Map(app);
         DiscoveryPageActions.Map(app);
+
+        api.MapPost("/orders", BuyLicence.EndpointAsync).RequireRoles(Role.SchoolAdmin)
+            .WithSummary("学校管理员为本校购买付费资源的使用授权（从本年度预算扣款并授权，余额不足或重复购买时拒绝）");
+        api.MapGet("/orders", ListSchoolOrders.EndpointAsync).RequireAdministrator().WithSummary("学校的订单与本年度预算余额（按数据范围；可按 schoolId 筛选）");
+        api.MapGet("/revenue", ReportRevenue.EndpointAsync).RequireRoles(Role.ResourceProvider).WithSummary("资源提供商的订单与收入（按资源、按月统计）");
+        api.MapPut("/budgets", AllocateBudget.EndpointAsync).RequireAdministrator().WithSummary("设置学校某年度的资源采购预算（单位：分，记入审计）");
+        api.MapGet("/{id:guid}/metadata", ExportMetadata.EndpointAsync).WithSummary("导出资源元数据：format=oai_dc（都柏林核心）或 lom（LOM/CELTS-3）");
+        app.MapMethods("/oai", ["GET", "POST"], OaiEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        PageActions.Map(app);
+        TradingPageActions.Map(app);
         return app;
     }
 

@@ -24,6 +24,13 @@ internal sealed class ResourcesOptions
     /// <summary>Longest a single conversion may take before it is abandoned.</summary>
     public int PreviewTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>OAI-PMH: records or identifiers per response before a resumption token.</summary>
+    public int OaiPageSize { get; set; } = 100;
+    public string OaiRepositoryName { get; set; } = "EduCloud 教育资源公共服务平台";
+    /// <summary>The namespace of the oai identifiers (oai:{this}:{resource id}).</summary>
+    public string OaiRepositoryIdentifier { get; set; } = "educloud.local";
+    public string OaiAdminEmail { get; set; } = "oai-admin@educloud.local";
+
     public static ResourcesOptions From(IConfiguration configuration)
     {
         var options = new ResourcesOptions();

@@ -22,6 +22,10 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<ClassPush> Pushes => Set<ClassPush>();
     public DbSet<ClassUse> ClassUses => Set<ClassUse>();
+    public DbSet<SchoolBudget> Budgets => Set<SchoolBudget>();
+    public DbSet<BudgetAllocation> BudgetAllocations => Set<BudgetAllocation>();
+    public DbSet<ResourceOrder> Orders => Set<ResourceOrder>();
+    public DbSet<OaiRecord> OaiRecords => Set<OaiRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -144,6 +148,63 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
             e.Property(x => x.StudentName).HasMaxLength(100);
             e.HasIndex(x => new { x.PushId, x.StudentId });
         });
+        ConfigureTrading(modelBuilder);
+    }
+
+    private static void ConfigureTrading(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SchoolBudget>(e =>
+        {
+            e.ToTable("res_school_budget");
+            e.HasKey(b => b.Id);
+            ScopeColumns(e);
+            e.Property(b => b.Version).IsConcurrencyToken();
+            e.HasIndex(b => new { b.SchoolId, b.Year }).IsUnique();
+        });
+        modelBuilder.Entity<BudgetAllocation>(e =>
+        {
+            e.ToTable("res_budget_allocation");
+            e.HasKey(a => a.Id);
+            ScopeColumns(e);
+            e.Property(a => a.ByName).HasMaxLength(100);
+            e.Property(a => a.Note).HasMaxLength(200);
+            e.HasIndex(a => new { a.BudgetId, a.At });
+        });
+        modelBuilder.Entity<ResourceOrder>(e =>
+        {
+            e.ToTable("res_order");
+            e.HasKey(o => o.Id);
+            ScopeColumns(e);
+            e.Property(o => o.Number).HasMaxLength(20);
+            e.Property(o => o.ResourceTitle).HasMaxLength(200);
+            e.Property(o => o.ProviderName).HasMaxLength(100);
+            e.Property(o => o.SchoolName).HasMaxLength(100);
+            e.Property(o => o.BuyerName).HasMaxLength(100);
+            e.HasIndex(o => o.Number).IsUnique();
+            e.HasIndex(o => new { o.SchoolId, o.PlacedAt });
+            e.HasIndex(o => new { o.ProviderId, o.PlacedAt });
+            e.HasIndex(o => new { o.ResourceId, o.SchoolId });
+        });
+        modelBuilder.Entity<OaiRecord>(e =>
+        {
+            e.ToTable("res_oai_record");
+            e.HasKey(r => r.ResourceId);
+            e.Property(r => r.SortKey).HasMaxLength(32);
+            e.Property(r => r.StageCode).HasMaxLength(20);
+            e.Property(r => r.SubjectCode).HasMaxLength(20);
+            // Harvests walk (datestamp, id) in order, optionally within one stage or one stage and subject.
+            e.HasIndex(r => new { r.Datestamp, r.SortKey });
+            e.HasIndex(r => new { r.StageCode, r.SubjectCode, r.Datestamp });
+        });
+    }
+
+    private static void ScopeColumns<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
+        where T : class, IScopedRow
+    {
+        foreach (var name in new[] { nameof(IScopedRow.ProvinceCode), nameof(IScopedRow.CityCode), nameof(IScopedRow.CountyCode) })
+        {
+            e.Property<string>(name).HasMaxLength(6);
+        }
     }
 }
 

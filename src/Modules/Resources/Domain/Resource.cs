@@ -17,6 +17,8 @@ internal sealed class Resource : IAudited
     public ResourceKind Kind { get; set; }
     /// <summary>In integer cents (分); 0 for basic and school-based resources.</summary>
     public long PriceCents { get; set; }
+    /// <summary>授权期限 of a priced resource: a school's licence lasts this many years; null = 永久 (perpetual).</summary>
+    public int? LicenceYears { get; set; }
     /// <summary>For 校本资源: the only school that finds and uses it.</summary>
     public Guid? SchoolId { get; set; }
 

@@ -16,7 +16,7 @@ namespace EduCloud.Resources.Features.Resources;
 /// </summary>
 internal static class CreateResource
 {
-    public sealed record Request(string? Kind, long PriceCents, string? ProviderName, string? RegionCode, VersionInput Version, bool Submit = false);
+    public sealed record Request(string? Kind, long PriceCents, string? ProviderName, string? RegionCode, VersionInput Version, bool Submit = false, int? LicenceYears = null);
 
     public static async Task<Guid> HandleAsync(ResourcesDbContext db, IOrganizationDirectory directory, TimeProvider clock, Request request, CancellationToken ct)
     {
@@ -29,6 +29,7 @@ internal static class CreateResource
             .Check(kind != ResourceKind.Personalised || request.PriceCents > 0, "priceCents", "个性化资源须标价（单位：分）")
             .Check(kind == ResourceKind.Personalised || request.PriceCents == 0, "priceCents", "基础性和校本资源免费，价格须为0")
             .Check(request.PriceCents is >= 0 and <= 100_000_000, "priceCents", "价格应在0到100万元之间")
+            .Check(request.LicenceYears is null or (>= 1 and <= 10), "licenceYears", "授权期限应为1到10年，或留空表示永久授权")
             .Check(kind != ResourceKind.Personalised || actor.Roles.Contains(Role.ResourceProvider), "kind", "个性化资源由资源提供商提供")
             .MaxLength(provider, 100, "providerName", "提供者")
             .Check(!PlainText.HasMarkup(provider), "providerName", "提供者不能包含HTML标记");
@@ -46,6 +47,7 @@ internal static class CreateResource
             ProviderName = provider.Length > 0 ? provider : school?.Name ?? actor.DisplayName ?? "",
             Kind = kind!.Value,
             PriceCents = request.PriceCents,
+            LicenceYears = kind == ResourceKind.Personalised ? request.LicenceYears : null,
             SchoolId = kind == ResourceKind.SchoolBased ? school!.Id : null,
             ProvinceCode = node.ProvinceCode,
             CityCode = node.CityCode.Length > 0 ? node.CityCode : null,

@@ -24,4 +24,8 @@ internal static class Entitlements
             && ((e.SchoolId != null && schools.Contains(e.SchoolId.Value)) || (me != null && e.AccountId == me))
             && (e.ExpiresAt == null || e.ExpiresAt > now), ct);
     }
+
+    /// <summary>Does this school hold an unexpired licence for this resource? (Buying twice is refused with it.)</summary>
+    public static Task<bool> SchoolHoldsAsync(ResourcesDbContext db, Guid resourceId, Guid schoolId, DateTime now, CancellationToken ct) =>
+        db.Entitlements.AsNoTracking().AnyAsync(e => e.ResourceId == resourceId && e.SchoolId == schoolId && (e.ExpiresAt == null || e.ExpiresAt > now), ct);
 }

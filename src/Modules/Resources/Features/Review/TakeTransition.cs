@@ -3,6 +3,7 @@ using EduCloud.Kernel.Errors;
 using EduCloud.Organization.Contracts;
 using EduCloud.Resources.Data;
 using EduCloud.Resources.Domain;
+using EduCloud.Resources.Features.Oai;
 using EduCloud.Resources.Features.Publishing;
 using EduCloud.Resources.Features.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,10 +62,12 @@ internal static class TakeTransition
             version.PublishedAt = now;
             resource.PublishedVersionId = version.Id;
             resource.PublishedAt = now;
+            await StampOaiRecord.HandleAsync(db, resource, version, deleted: false, now, ct);
         }
         if (trigger == ReviewTrigger.TakeDown)
         {
             resource.PublishedVersionId = null;
+            await StampOaiRecord.HandleAsync(db, resource, version, deleted: true, now, ct);
         }
         try
         {
