@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
+using EduCloud.Monitoring;
 using EduCloud.Organization;
 using EduCloud.Resources;
 using EduCloud.Server.Components;
@@ -33,8 +34,10 @@ internal static class HostSetup
         services.AddTeachers(configuration);
         services.AddStatistics(configuration);
         services.AddResources(configuration);
+        services.AddMonitoring(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
+        MonitoringModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.
@@ -96,6 +99,7 @@ internal static class HostSetup
         app.MapTeachers();
         app.MapStatistics();
         app.MapResources();
+        app.MapMonitoring();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }

@@ -9,6 +9,6 @@ internal static class ModuleAssemblies
     [
         typeof(Organization.OrganizationModule).Assembly, typeof(Identity.IdentityModule).Assembly, typeof(Students.StudentsModule).Assembly,
         typeof(Teachers.TeachersModule).Assembly, typeof(Statistics.StatisticsModule).Assembly,
-        typeof(Resources.ResourcesModule).Assembly,
+        typeof(Resources.ResourcesModule).Assembly, typeof(Monitoring.MonitoringModule).Assembly,
     ];
 }
