@@ -35,7 +35,7 @@ internal sealed class AnnualReturn : IScopedRow
     public string ProvinceCode { get; init; } = "";
     public string CityCode { get; init; } = "";
     public string CountyCode { get; init; } = "";
-    public Guid? ClassId => null;
+    public Guid? ClassId { get; init; }
 
     public Dictionary<string, string> Values => JsonSerializer.Deserialize<Dictionary<string, string>>(ValuesJson) ?? [];
 
@@ -81,7 +81,7 @@ internal sealed class ReturnEvent : IScopedRow
     public string CountyCode { get; init; } = "";
     public Guid? SchoolId { get; init; }
     public Guid School => SchoolId!.Value;
-    public Guid? ClassId => null;
+    public Guid? ClassId { get; init; }
 }
 
 /// <summary>A year's form definition (the JSON of <see cref="FormSpec"/>). Reference data, not scoped.</summary>

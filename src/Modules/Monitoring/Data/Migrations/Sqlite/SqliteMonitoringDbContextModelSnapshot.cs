@@ -112,6 +112,9 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -275,6 +278,9 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClassId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")

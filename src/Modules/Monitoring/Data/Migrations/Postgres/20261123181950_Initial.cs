@@ -73,7 +73,8 @@ namespace EduCloud.Monitoring.Data.Migrations.Postgres
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ClassId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,7 +99,8 @@ namespace EduCloud.Monitoring.Data.Migrations.Postgres
                     ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    SchoolId = table.Column<Guid>(type: "uuid", nullable: true)
+                    SchoolId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClassId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {

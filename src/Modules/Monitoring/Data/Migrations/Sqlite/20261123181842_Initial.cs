@@ -67,7 +67,8 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ClassId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -91,7 +92,8 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
                     ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    SchoolId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    SchoolId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClassId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
