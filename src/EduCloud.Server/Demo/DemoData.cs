@@ -63,9 +63,10 @@ internal static class DemoData
         teachersDb.Changes.AddRange(teachers.Select(t => t.Registered));
         await teachersDb.SaveChangesAsync(ct);
         var resources = await DemoResources.SeedAsync(sp, identity, clock, ct);
+        var returns = await DemoMonitoring.SeedAsync(sp.GetRequiredService<EduCloud.Monitoring.Data.MonitoringDbContext>(), tree, random, now, ct);
         logger.LogInformation(
-            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records, {TeacherRecords} teacher records, {Resources} resources",
+            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records, {TeacherRecords} teacher records, {Resources} resources, {Returns} monitoring returns",
             watch.Elapsed.TotalSeconds, tree.Schools.Count, tree.TeachingPoints.Count, tree.Classes.Count, people.Teachers, people.Students, people.Parents,
-            result.AccountIds.Count, result.GuardianLinks, records.Count, teachers.Count, resources);
+            result.AccountIds.Count, result.GuardianLinks, records.Count, teachers.Count, resources, returns);
     }
 }

@@ -47,7 +47,8 @@ internal static class ReadDashboard
         {
             throw new NotFoundException("指标目录为空");
         }
-        var index = string.IsNullOrWhiteSpace(indicatorKey) ? 0 : rollup.IndexOf(indicatorKey);
+        // Bandwidth per class is the headline target of 三通两平台; it is what a bureau looks at first.
+        var index = string.IsNullOrWhiteSpace(indicatorKey) ? Math.Max(0, rollup.IndexOf("bandwidthPerClass")) : rollup.IndexOf(indicatorKey);
         if (index < 0)
         {
             throw ValidationFailedException.For("indicator", "未知的监测指标");
