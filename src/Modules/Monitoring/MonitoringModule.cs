@@ -103,6 +103,7 @@ public static class MonitoringModule
         api.MapGet("/indicators", ReadDashboard.CatalogueEndpointAsync).WithSummary("监测指标目录：定义、公式、按学校类别和年度的目标、来源");
         api.MapGet("/dashboard", ReadDashboard.EndpointAsync)
             .WithSummary("监测看板：某指标在某节点（national、行政区划代码或学校标识）的达标情况，及各下级单位或学校");
+        ReturnPageActions.Map(app);
         return app;
     }
 
