@@ -52,29 +52,37 @@ public static class MonitoringModule
         }
         if (!await db.Indicators.AnyAsync(ct))
         {
-            using var doc = JsonDocument.Parse(Read("indicators.json"));
-            var order = 0;
-            foreach (var e in doc.RootElement.EnumerateArray())
+            foreach (var row in IndicatorRows())
             {
-                var row = new Indicator
-                {
-                    Key = e.GetProperty("key").GetString()!,
-                    Name = e.GetProperty("name").GetString()!,
-                    Definition = e.GetProperty("definition").GetString()!,
-                    Formula = e.GetProperty("formula").GetString()!,
-                    AppliesWhen = e.TryGetProperty("appliesWhen", out var w) ? w.GetString() : null,
-                    Unit = e.GetProperty("unit").GetString()!,
-                    Display = e.GetProperty("display").GetString()!,
-                    Source = e.GetProperty("source").GetString()!,
-                    Reference = e.GetProperty("reference").GetString()!,
-                    TargetsJson = e.GetProperty("targets").GetRawText(),
-                    SortOrder = ++order,
-                };
                 CompiledIndicator.Of(row); // a broken formula fails here, at start-up
                 db.Indicators.Add(row);
             }
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The shipped indicator catalogue (Reference/indicators.json), seeded from STANDARDS.md's target table.</summary>
+    internal static IEnumerable<Indicator> IndicatorRows()
+    {
+        using var doc = JsonDocument.Parse(Read("indicators.json"));
+        var order = 0;
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            yield return new Indicator
+            {
+                Key = e.GetProperty("key").GetString()!,
+                Name = e.GetProperty("name").GetString()!,
+                Definition = e.GetProperty("definition").GetString()!,
+                Formula = e.GetProperty("formula").GetString()!,
+                AppliesWhen = e.TryGetProperty("appliesWhen", out var w) ? w.GetString() : null,
+                Unit = e.GetProperty("unit").GetString()!,
+                Display = e.GetProperty("display").GetString()!,
+                Source = e.GetProperty("source").GetString()!,
+                Reference = e.GetProperty("reference").GetString()!,
+                TargetsJson = e.GetProperty("targets").GetRawText(),
+                SortOrder = ++order,
+            };
+        }
     }
 
     internal static string Read(string name)
