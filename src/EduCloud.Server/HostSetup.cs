@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
 using EduCloud.Lessons;
+using EduCloud.Monitoring;
 using EduCloud.Organization;
 using EduCloud.Records;
 using EduCloud.Resources;
@@ -37,8 +38,10 @@ internal static class HostSetup
         services.AddResources(configuration);
         services.AddRecords(configuration);
         services.AddLessons(configuration);
+        services.AddMonitoring(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
+        MonitoringModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.
@@ -102,6 +105,7 @@ internal static class HostSetup
         app.MapResources();
         app.MapRecords();
         app.MapLessons();
+        app.MapMonitoring();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }

@@ -28,5 +28,6 @@ internal static class Startup
         await OrganizationModule.LoadReferenceDataAsync(services, ct);
         await Identity.IdentityModule.LoadReferenceDataAsync(services, ct);
         await Resources.ResourcesModule.LoadReferenceDataAsync(services, ct);
+        await Monitoring.MonitoringModule.LoadReferenceDataAsync(services, ct);
     }
 }

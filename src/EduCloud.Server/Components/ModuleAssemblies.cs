@@ -11,5 +11,6 @@ internal static class ModuleAssemblies
         typeof(Teachers.TeachersModule).Assembly, typeof(Statistics.StatisticsModule).Assembly,
         typeof(Resources.ResourcesModule).Assembly,
         typeof(Lessons.LessonsModule).Assembly,
+        typeof(Monitoring.MonitoringModule).Assembly,
     ];
 }

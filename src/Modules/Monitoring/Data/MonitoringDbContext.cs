@@ -1,0 +1,78 @@
+using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Scope;
+using EduCloud.Monitoring.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Monitoring.Data;
+
+/// <summary>The monitoring module's own tables (schema <c>monitoring</c>, tables <c>mon_*</c>).</summary>
+internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : ScopedDbContext(options, actor, clock)
+{
+    protected override string ModuleSchema => "monitoring";
+
+    public DbSet<FormDefinition> Forms => Set<FormDefinition>();
+    public DbSet<AnnualReturn> Returns => Set<AnnualReturn>();
+    public DbSet<ReturnEvent> Events => Set<ReturnEvent>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<FormDefinition>(e =>
+        {
+            e.ToTable("mon_form");
+            e.HasKey(f => f.Year);
+            e.Property(f => f.Year).ValueGeneratedNever();
+            e.Property(f => f.Title).HasMaxLength(200);
+        });
+        modelBuilder.Entity<AnnualReturn>(e =>
+        {
+            e.ToTable("mon_return");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.SchoolName).HasMaxLength(200);
+            e.Property(r => r.Category).HasMaxLength(20);
+            e.Property(r => r.LastComment).HasMaxLength(1000);
+            e.Property(r => r.ProvinceCode).HasMaxLength(6);
+            e.Property(r => r.CityCode).HasMaxLength(6);
+            e.Property(r => r.CountyCode).HasMaxLength(6);
+            e.Property(r => r.Revision).IsConcurrencyToken();
+            e.Ignore(r => r.School);
+            e.Ignore(r => r.Values);
+            e.Ignore(r => r.Notes);
+            e.HasIndex(r => new { r.SchoolId, r.Year, r.Version }).IsUnique();
+            e.HasIndex(r => new { r.CountyCode, r.Year, r.Status });
+            e.HasIndex(r => new { r.Status, r.IsCurrent });
+        });
+        modelBuilder.Entity<ReturnEvent>(e =>
+        {
+            e.ToTable("mon_return_event");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.Comment).HasMaxLength(1000);
+            e.Property(x => x.ProvinceCode).HasMaxLength(6);
+            e.Property(x => x.CityCode).HasMaxLength(6);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.HasIndex(x => new { x.ReturnId, x.At });
+        });
+        modelBuilder.Entity<Indicator>(e =>
+        {
+            e.ToTable("mon_indicator");
+            e.HasKey(i => i.Key);
+            e.Property(i => i.Key).HasMaxLength(40);
+            e.Property(i => i.Name).HasMaxLength(100);
+            e.Property(i => i.Definition).HasMaxLength(500);
+            e.Property(i => i.Formula).HasMaxLength(500);
+            e.Property(i => i.AppliesWhen).HasMaxLength(500);
+            e.Property(i => i.Unit).HasMaxLength(20);
+            e.Property(i => i.Display).HasMaxLength(10);
+            e.Property(i => i.Source).HasMaxLength(20);
+            e.Property(i => i.Reference).HasMaxLength(500);
+            e.Ignore(i => i.Targets);
+        });
+    }
+}
+
+internal sealed class SqliteMonitoringDbContext(DbContextOptions<SqliteMonitoringDbContext> options, ICurrentActor actor, TimeProvider clock)
+    : MonitoringDbContext(options, actor, clock);
+
+internal sealed class PostgresMonitoringDbContext(DbContextOptions<PostgresMonitoringDbContext> options, ICurrentActor actor, TimeProvider clock)
+    : MonitoringDbContext(options, actor, clock);
