@@ -64,12 +64,15 @@ internal static class BuyLicence
         {
             throw ValidationFailedException.For("resourceId", "该资源免费使用，无需购买");
         }
+        // The budget row is read BEFORE the entitlement check: an order committed after this read bumps the budget's
+        // Version, so this save fails and is retried (and then sees the entitlement); one committed before it is
+        // seen by the check. Checking first let a second order of the same resource slip in between.
+        var year = Money.CurrentYear(clock);
+        var budget = await db.Budgets.FirstOrDefaultAsync(b => b.SchoolId == school.Id && b.Year == year, ct);
         if (await Entitlements.SchoolHoldsAsync(db, resource.Id, school.Id, now, ct))
         {
             throw new ConflictException("resourceId", "本校已购买该资源的使用授权，无需重复购买");
         }
-        var year = Money.CurrentYear(clock);
-        var budget = await db.Budgets.FirstOrDefaultAsync(b => b.SchoolId == school.Id && b.Year == year, ct);
         if (budget is null || budget.BalanceCents < resource.PriceCents)
         {
             throw ValidationFailedException.For("budget",
