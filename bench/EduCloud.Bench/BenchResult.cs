@@ -36,7 +36,7 @@ internal static class ResultsFile
         Directory.CreateDirectory(o.ResultsRoot);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
         await File.WriteAllTextAsync(Path.Combine(o.ResultsRoot, $"results-{stamp}.json"),
-            JsonSerializer.Serialize(new { options = o, results }, new JsonSerializerOptions { WriteIndented = true }));
+            JsonSerializer.Serialize(new { options = o, results }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         var md = new StringBuilder();
         md.AppendLine($"Dataset: {o.Schools:N0} schools, {o.Accounts:N0} accounts. wrk -t{o.Threads} -c{o.Connections}, {o.Runs} runs of {o.DurationSeconds} s after {o.WarmupSeconds} s warm-up; medians.");
         md.AppendLine();
