@@ -7,13 +7,20 @@ namespace EduCloud.Bench.Load;
 /// </summary>
 internal static class BareServer
 {
-    public static async Task<WebApplication> StartAsync(int port, byte[] body)
+    public static Task<WebApplication> StartAsync(int port, byte[] body) =>
+        StartAsync(port, app => app.MapGet("/api/v1/schools", () => Results.Bytes(body, "application/json; charset=utf-8")));
+
+    /// <summary>Kestrel's own file result for one file at /file, with range processing (the streaming baseline).</summary>
+    public static Task<WebApplication> StartFileAsync(int port, string file, string contentType) =>
+        StartAsync(port, app => app.MapGet("/file", () => Results.File(file, contentType, enableRangeProcessing: true)));
+
+    private static async Task<WebApplication> StartAsync(int port, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
-        app.MapGet("/api/v1/schools", () => Results.Bytes(body, "application/json; charset=utf-8"));
+        map(app);
         await app.StartAsync();
         return app;
     }

@@ -122,14 +122,18 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Resident set size from /proc (VmRSS), in MiB.</summary>
-    public double ResidentMiB()
+    public double ResidentMiB() => StatusMiB("VmRSS:");
+
+    /// <summary>Peak resident set size since start from /proc (VmHWM), in MiB.</summary>
+    public double PeakResidentMiB() => StatusMiB("VmHWM:");
+
+    private double StatusMiB(string key)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(key, StringComparison.Ordinal))
             {
-                var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-                return kb / 1024.0;
+                return long.Parse(line[key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
             }
         }
         return double.NaN;

@@ -37,13 +37,13 @@ internal static class MeasureStreaming
             await server.WaitFor200Async("/health", TimeSpan.FromMinutes(5));
             var teacher = await RetryTokenAsync(server, "teacher");
             using var http = Client(server.BaseUrl, teacher);
-            var memoryIdle = Memory(server.Pid);
+            var memoryIdle = (Rss: server.ResidentMiB(), Peak: server.PeakResidentMiB());
             var (resourceId, uploadSeconds) = await PublishAsync(server, http, video, size);
-            var memoryAfterUpload = Memory(server.Pid);
+            var memoryAfterUpload = (Rss: server.ResidentMiB(), Peak: server.PeakResidentMiB());
             var ours = await MeasureAsync(http, $"/api/v1/resources/{resourceId}/file", size, runs, seeks, viewers);
-            var memoryAfter = Memory(server.Pid);
+            var memoryAfter = (Rss: server.ResidentMiB(), Peak: server.PeakResidentMiB());
 
-            await using var bare = await StartBareAsync(o.BarePort, video);
+            await using var bare = await BareServer.StartFileAsync(o.BarePort, video, "video/mp4");
             using var bareHttp = Client($"http://127.0.0.1:{o.BarePort}", null);
             var baseline = await MeasureAsync(bareHttp, "/file", size, runs, seeks, viewers);
 
@@ -235,23 +235,5 @@ internal static class MeasureStreaming
         {
             throw new InvalidOperationException($"{path} returned {total} of {size} bytes");
         }
-    }
-
-    private static async Task<WebApplication> StartBareAsync(int port, string file)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapGet("/file", () => Results.File(file, "video/mp4", enableRangeProcessing: true));
-        await app.StartAsync();
-        return app;
-    }
-
-    private static (double Rss, double Peak) Memory(int pid)
-    {
-        double Read(string key) => File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(key, StringComparison.Ordinal))
-            .Select(l => long.Parse(l[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0).FirstOrDefault(double.NaN);
-        return (Read("VmRSS:"), Read("VmHWM:"));
     }
 }
