@@ -70,13 +70,7 @@ internal sealed class BigramIndex
         // The older row of the same resource dies BEFORE the new one is published: a reader whose snapshot
         // (MaxDoc) includes the new row then never sees the old one too. A reader in between may briefly see
         // neither, never both. Both column arrays get the flag when the row array has just grown.
-        if (_docOfResource.Remove(d.ResourceId, out var older))
-        {
-            _docs.Alive[older] = false;
-            docs.Alive[older] = false;
-            _liveCount--;
-            _lengthSum -= docs.Lengths[older];
-        }
+        Kill(d.ResourceId, docs);
         Volatile.Write(ref _docs, docs);
         Volatile.Write(ref _maxDoc, doc + 1);
         _docOfResource[d.ResourceId] = doc;
@@ -85,13 +79,16 @@ internal sealed class BigramIndex
     }
 
     /// <summary>Writer only: marks the resource's row dead; its postings stay until the next compaction.</summary>
-    public bool Kill(Guid resourceId)
+    public bool Kill(Guid resourceId) => Kill(resourceId, _docs);
+
+    /// <summary>Also flags the row in <paramref name="docs"/>, the grown column arrays an Add is about to publish.</summary>
+    private bool Kill(Guid resourceId, DocumentColumns docs)
     {
         if (!_docOfResource.Remove(resourceId, out var doc))
         {
             return false;
         }
-        var docs = _docs;
+        _docs.Alive[doc] = false;
         docs.Alive[doc] = false;
         Volatile.Write(ref _liveCount, _liveCount - 1);
         Volatile.Write(ref _lengthSum, _lengthSum - docs.Lengths[doc]);
