@@ -57,6 +57,10 @@ public static class DatabaseSetup
         services.AddScoped<Audit.AuditTrail>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Privacy.PersonalDataProtector>();
+        services.AddSingleton(Files.FileStoreOptions.From(configuration));
+        services.AddSingleton<Files.IBlobStore, Files.LocalDiskBlobStore>();
+        services.AddSingleton<Files.VirusScanner>();
+        services.AddSingleton<Files.FileIntake>();
         return services;
     }
 

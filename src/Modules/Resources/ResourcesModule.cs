@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Files;
 using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Localization;
 using EduCloud.Kernel.Scope;
@@ -43,8 +44,6 @@ public static class ResourcesModule
     {
         services.AddModuleDbContext<ResourcesDbContext, SqliteResourcesDbContext, PostgresResourcesDbContext>(configuration, "Resources");
         services.AddSingleton(ResourcesOptions.From(configuration));
-        services.AddSingleton<IBlobStore, LocalDiskBlobStore>();
-        services.AddSingleton<VirusScanner>();
         services.AddScoped<Contracts.IResourceLookup, ResourceLookup>();
         services.AddSingleton<IResourceSearch, BigramResourceSearch>();
         services.AddSingleton<SearchFeeder>();

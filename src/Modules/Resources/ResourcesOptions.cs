@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace EduCloud.Resources;
 
 /// <summary>
-/// Settings under "Resources" in appsettings. Files go to {DataDirectory}/resources by default
-/// (Resources:BlobStore = "Local"); an S3-compatible store implements IBlobStore the same way (see README).
+/// Settings under "Resources" in appsettings. Uploads wait in {DataDirectory}/resources/uploads; verified files go to
+/// the platform's blob store and scanner (Kernel Files, settings under "Files").
 /// </summary>
 internal sealed class ResourcesOptions
 {
@@ -12,12 +12,7 @@ internal sealed class ResourcesOptions
     public long MaxFileBytes { get; set; } = 2L * 1024 * 1024 * 1024;
     /// <summary>Largest chunk in one PATCH (default 16 MiB).</summary>
     public long MaxChunkBytes { get; set; } = 16 * 1024 * 1024;
-    public string BlobDirectory { get; set; } = "";
     public string UploadDirectory { get; set; } = "";
-    /// <summary>The clamscan program; empty turns scanning off (refused at start unless Resources:AllowUnscanned).</summary>
-    public string ClamScanPath { get; set; } = "/usr/bin/clamscan";
-    /// <summary>The signature database (file or folder) handed to clamscan -d; default: the one shipped with the product.</summary>
-    public string ClamDatabase { get; set; } = "";
 
     /// <summary>LibreOffice for Office → PDF previews (Debian: libreoffice-calc-nogui, -writer-nogui, -impress-nogui); empty turns previews off.</summary>
     public string LibreOfficePath { get; set; } = "/usr/bin/libreoffice";
@@ -36,17 +31,9 @@ internal sealed class ResourcesOptions
         var options = new ResourcesOptions();
         configuration.GetSection("Resources").Bind(options);
         var data = configuration["DataDirectory"] ?? "data";
-        if (string.IsNullOrEmpty(options.BlobDirectory))
-        {
-            options.BlobDirectory = Path.Combine(data, "resources", "blobs");
-        }
         if (string.IsNullOrEmpty(options.UploadDirectory))
         {
             options.UploadDirectory = Path.Combine(data, "resources", "uploads");
-        }
-        if (string.IsNullOrEmpty(options.ClamDatabase))
-        {
-            options.ClamDatabase = Path.Combine(AppContext.BaseDirectory, "ClamAV");
         }
         return options;
     }

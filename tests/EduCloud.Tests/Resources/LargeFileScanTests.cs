@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Files;
 using EduCloud.Resources;
 using EduCloud.Resources.Files;
 using Microsoft.Extensions.Configuration;
@@ -23,8 +24,8 @@ public sealed class LargeFileScanTests
                 file.Seek(0, SeekOrigin.End);
                 await file.WriteAsync(System.Text.Encoding.ASCII.GetBytes(@"X5O!P%@AP[4\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"));
             }
-            var scanner = new VirusScanner(ResourcesOptions.From(new ConfigurationBuilder().Build()), NullLogger<VirusScanner>.Instance);
-            var verdict = await scanner.ScanAsync(path, CancellationToken.None);
+            var scanner = new VirusScanner(FileStoreOptions.From(new ConfigurationBuilder().Build()), NullLogger<VirusScanner>.Instance);
+            var verdict = await scanner.ScanAsync(path, 2L * 1024 * 1024 * 1024, CancellationToken.None);
             verdict.Clean.ShouldBeFalse();
             verdict.Signature.ShouldNotBeNull().ShouldContain("EICAR");
         }

@@ -134,7 +134,7 @@ public sealed class UploadTests(EduCloudFactory factory) : IClassFixture<EduClou
         first.GetProperty("sha256").GetString().ShouldBe(second.GetProperty("sha256").GetString());
         var sha = first.GetProperty("sha256").GetString()!;
         var dataDirectory = factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["DataDirectory"]!;
-        Directory.GetFiles(Path.Combine(dataDirectory, "resources", "blobs"), sha, SearchOption.AllDirectories).Length.ShouldBe(1);
+        Directory.GetFiles(Path.Combine(dataDirectory, "blobs"), sha, SearchOption.AllDirectories).Length.ShouldBe(1);
         // No partial file is left behind either.
         Directory.GetFiles(Path.Combine(dataDirectory, "resources", "uploads")).ShouldNotContain(f => f.Contains(first.GetProperty("id").GetGuid().ToString("N"), StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Files;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;

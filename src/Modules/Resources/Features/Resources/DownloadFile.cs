@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Files;
 using EduCloud.Kernel.Audit;
 using EduCloud.Kernel.Errors;
 using EduCloud.Organization.Contracts;

@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Files;
 using System.Security.Cryptography;
 using EduCloud.Kernel.Errors;
 using EduCloud.Resources.Data;
@@ -49,7 +50,7 @@ internal static class CompleteUpload
         {
             await RefuseAsync(s, session, path, refusal!, ct);
         }
-        var verdict = await s.Scanner.ScanAsync(path, ct);
+        var verdict = await s.Scanner.ScanAsync(path, s.Options.MaxFileBytes, ct);
         if (!verdict.Clean)
         {
             s.Logger.LogWarning("Upload {UploadId} refused: virus scanner found {Signature}", session.Id, verdict.Signature);

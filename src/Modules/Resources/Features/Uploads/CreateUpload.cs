@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Files;
 using EduCloud.Kernel.Errors;
 using EduCloud.Resources.Data;
 using EduCloud.Resources.Domain;

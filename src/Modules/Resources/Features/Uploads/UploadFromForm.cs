@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Files;
 using System.Security.Cryptography;
 using EduCloud.Resources.Data;
 using EduCloud.Resources.Files;

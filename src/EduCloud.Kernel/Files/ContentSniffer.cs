@@ -1,14 +1,14 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace EduCloud.Resources.Files;
+namespace EduCloud.Kernel.Files;
 
 /// <summary>
 /// Decides what a file is from its first bytes and refuses it when that disagrees with its name: an executable
 /// under any name (MZ, ELF, Mach-O, a #! script), a .pdf without %PDF, an Office Open XML file that is not a valid
 /// zip with its main part, and any extension the platform does not serve. The reason is a Chinese sentence for the user.
 /// </summary>
-internal static class ContentSniffer
+public static class ContentSniffer
 {
     public sealed record Sniffed(string Format, string ContentType);
 

@@ -1,11 +1,11 @@
-namespace EduCloud.Resources.Files;
+namespace EduCloud.Kernel.Files;
 
 /// <summary>
 /// Where verified files live, addressed by their SHA-256. Two implementations are meant: the local disk (default,
 /// <see cref="LocalDiskBlobStore"/>) and an S3-compatible bucket (Resources:BlobStore = "S3", not built yet: the same
 /// four calls map to HeadObject, PutObject, GetObject with a Range header, and DeleteObject).
 /// </summary>
-internal interface IBlobStore
+public interface IBlobStore
 {
     Task<bool> ExistsAsync(string sha256, CancellationToken ct);
 
@@ -19,7 +19,7 @@ internal interface IBlobStore
 }
 
 /// <summary>Blobs as files under the blob directory, fanned out by the first two hex digits.</summary>
-internal sealed class LocalDiskBlobStore(ResourcesOptions options) : IBlobStore
+public sealed class LocalDiskBlobStore(FileStoreOptions options) : IBlobStore
 {
     public Task<bool> ExistsAsync(string sha256, CancellationToken ct) => Task.FromResult(File.Exists(PathOf(sha256)));
 

@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
-namespace EduCloud.Resources.Files;
+namespace EduCloud.Kernel.Files;
 
 /// <summary>
 /// Scans a file with ClamAV's clamscan (Debian's clamav package) against a configured signature database. With no
 /// network for freshclam, the product ships its own database in ClamAV/ (educloud.ndb: the EICAR test signature);
-/// operators point Resources:ClamDatabase at a folder with main.cvd/daily.cvd copied from a connected machine.
+/// operators point Files:ClamDatabase at a folder with main.cvd/daily.cvd copied from a connected machine.
 /// A scanner that fails to run refuses the file: an unscanned file never reaches review.
 /// </summary>
-internal sealed class VirusScanner(ResourcesOptions options, ILogger<VirusScanner> logger)
+public sealed class VirusScanner(FileStoreOptions options, ILogger<VirusScanner> logger)
 {
     public sealed record Verdict(bool Clean, string? Signature, string ScannedBy);
 
-    public async Task<Verdict> ScanAsync(string path, CancellationToken ct)
+    /// <param name="largestFileBytes">The largest file the caller accepts: clamscan's own limits are raised to it.</param>
+    public async Task<Verdict> ScanAsync(string path, long largestFileBytes, CancellationToken ct)
     {
         var start = new ProcessStartInfo(options.ClamScanPath)
         {
@@ -21,9 +22,9 @@ internal sealed class VirusScanner(ResourcesOptions options, ILogger<VirusScanne
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // clamscan skips files over 100 MB and reports them clean by default; a video may be up to MaxFileBytes,
+        // clamscan skips files over 100 MB and reports them clean by default; a video may be up to 2 GiB,
         // so the limits are raised to it and anything still over a limit is reported (an unscanned file is refused).
-        var limit = $"{Math.Clamp(options.MaxFileBytes / (1024 * 1024) + 1, 1, 2047)}M"; // clamscan stops at 2 GiB - 1
+        var limit = $"{Math.Clamp(largestFileBytes / (1024 * 1024) + 1, 1, 2047)}M"; // clamscan stops at 2 GiB - 1
         foreach (var arg in new[] { "--no-summary", "--stdout", "--max-filesize=" + limit, "--max-scansize=" + limit, "--alert-exceeds-max=yes", "-d", options.ClamDatabase, path })
         {
             start.ArgumentList.Add(arg);
