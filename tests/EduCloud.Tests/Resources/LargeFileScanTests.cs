@@ -1,6 +1,4 @@
 using EduCloud.Kernel.Files;
-using EduCloud.Resources;
-using EduCloud.Resources.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
