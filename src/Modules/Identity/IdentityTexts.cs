@@ -19,7 +19,6 @@ internal static class IdentityTexts
         ["正在加载…"] = "Loading…", ["{0}，您好"] = "Hello, {0}", ["您的账号尚未分配角色，请联系管理员。"] = "Your account has no role yet; please contact an administrator.",
         ["浏览本辖区组织机构"] = "Browse my area's organisation", ["本校年级与班级"] = "Grades and classes of my school", ["学校信息"] = "School details",
         ["本校用户"] = "Users of my school", ["我任教的班级"] = "My classes", ["我的班级"] = "My class", ["我的孩子"] = "My children",
-        ["资源审核功能将在资源中心上线后开放。"] = "Resource review opens when the resource centre goes live.",
         ["资源上传与订单功能将在资源中心上线后开放。"] = "Uploads and orders open when the resource centre goes live.",
         ["我的全部角色"] = "All my roles",
         ["国家级管理员"] = "National administrator", ["省级管理员"] = "Province administrator", ["市级管理员"] = "City administrator",

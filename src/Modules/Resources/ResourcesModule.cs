@@ -125,6 +125,7 @@ public static class ResourcesModule
         api.MapPut("/{id:guid}/rating", RateResource.EndpointAsync).WithSummary("评分（1-5 星，每人每个资源一个，重复评分覆盖）");
         api.MapGet("/{id:guid}/comments", CommentOnResource.ListEndpointAsync).WithSummary("资源评论（已审核通过的；上传者和审核员另见待审核的）");
         api.MapPost("/{id:guid}/comments", CommentOnResource.AddEndpointAsync).WithSummary("发表评论（审核通过后对他人可见）");
+        api.MapGet("/comments/pending", ListPendingComments.EndpointAsync).WithSummary("待我审核的评论（我上传的资源，以及审核员/管理员辖区内的资源）");
         api.MapPost("/comments/{commentId:guid}/approve", CommentOnResource.ApproveEndpointAsync).WithSummary("评论审核：通过（资源上传者或审核员）");
         api.MapPost("/comments/{commentId:guid}/reject", CommentOnResource.RejectEndpointAsync).WithSummary("评论审核：不通过（资源上传者或审核员）");
         api.MapGet("/my-classes", PushToClass.MyClassesEndpointAsync).WithSummary("本人任教的班级（推送目标）");

@@ -26,15 +26,16 @@ internal static class DiscoveryPageActions
             RunAsync(resourceId, async () => { await RateResource.HandleAsync(db, directory, feeder, clock, resourceId, new RateRequest(stars), ct); return "rated"; }));
         group.MapPost("/comment", (ResourcesDbContext db, IOrganizationDirectory directory, TimeProvider clock, [FromForm] Guid resourceId, [FromForm] string? text, CancellationToken ct) =>
             RunAsync(resourceId, async () => (await CommentOnResource.AddAsync(db, directory, clock, resourceId, new CommentRequest(text), ct)).Status == "Approved" ? "commented" : "comment-pending"));
-        group.MapPost("/moderate", (ResourcesDbContext db, TimeProvider clock, [FromForm] Guid resourceId, [FromForm] Guid commentId, [FromForm] bool approve, CancellationToken ct) =>
-            RunAsync(resourceId, async () => { await CommentOnResource.ModerateAsync(db, clock, commentId, approve, ct); return approve ? "comment-approved" : "comment-rejected"; }));
+        group.MapPost("/moderate", (ResourcesDbContext db, TimeProvider clock, [FromForm] Guid resourceId, [FromForm] Guid commentId, [FromForm] bool approve, [FromForm] bool? fromQueue, CancellationToken ct) =>
+            RunAsync(resourceId, async () => { await CommentOnResource.ModerateAsync(db, clock, commentId, approve, ct); return approve ? "comment-approved" : "comment-rejected"; },
+                fromQueue == true ? "/resources/comments" : null));
         group.MapPost("/push", (ResourcesDbContext db, IOrganizationDirectory directory, TimeProvider clock, [FromForm] Guid resourceId, [FromForm] Guid[]? classIds, [FromForm] string? note, CancellationToken ct) =>
             RunAsync(resourceId, async () => { await PushToClass.HandleAsync(db, directory, clock, resourceId, new PushRequest(classIds ?? [], note), ct); return "pushed"; }));
     }
 
-    private static async Task<IResult> RunAsync(Guid resourceId, Func<Task<string>> action)
+    private static async Task<IResult> RunAsync(Guid resourceId, Func<Task<string>> action, string? backTo = null)
     {
-        var back = $"/resources/{resourceId}";
+        var back = backTo ?? $"/resources/{resourceId}";
         try
         {
             return Results.LocalRedirect(back + "?done=" + Uri.EscapeDataString(await action()));
