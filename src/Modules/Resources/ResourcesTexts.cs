@@ -105,6 +105,7 @@ internal static class ResourcesTexts
         ["该格式暂不支持在线预览，请下载后查看"] = "No preview for this format yet; download it to view",
         ["语种"] = "Language",
         ["资源"] = "Resource",
+        ["授权期限（年，个性化资源；留空为永久授权）"] = "Licence term (years, for priced resources; empty = perpetual)",
         ["待审评论"] = "Comments to moderate",
         ["您上传的资源，以及您作为审核员或管理员负责区域内资源的评论，审核通过后才对他人可见。"] = "Comments on your uploads and, as a reviewer or administrator, on resources in your region; others see them only once approved.",
         ["没有待审核的评论"] = "No comments waiting",

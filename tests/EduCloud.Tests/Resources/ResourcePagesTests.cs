@@ -101,6 +101,45 @@ public sealed partial class ResourcePagesTests(EduCloudFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_provider_sets_price_and_licence_term_on_the_upload_page_and_a_bad_term_is_refused_there()
+    {
+        using var provider = await SignedInAsync(await factory.CreateUserAsync("ResourceProvider"));
+        var picker = await provider.Http.PageAsync("/resources/upload");
+        var volume = Regex.Match(picker, "<option value=\"([0-9a-f-]{36})\"[^>]*>初中 / 语文 / 统编版 / 七年级上册</option>").Groups[1].Value;
+        var form = await provider.Http.PageAsync($"/resources/upload?volume={volume}");
+        form.ShouldContain("id=\"licence-years\"");
+        var node = Regex.Match(form, "<option value=\"([0-9a-f-]{36})\">\u00a0*2 济南的冬天</option>").Groups[1].Value;
+        var title = "《济南的冬天》精品课 " + Guid.NewGuid().ToString("N")[..6];
+        MultipartFormDataContent Body(string years) => new()
+        {
+            { new StringContent("upload"), "_handler" },
+            { new StringContent(Token(form)), "__RequestVerificationToken" },
+            { new StringContent(node), "Model.CatalogueNodeId" },
+            { new StringContent(title), "Model.Title" },
+            { new StringContent("courseware"), "Model.TypeCode" },
+            { new StringContent("zh"), "Model.LanguageCode" },
+            { new StringContent("platform"), "Model.LicenceCode" },
+            { new StringContent("Personalised"), "Model.Kind" },
+            { new StringContent("19.90"), "Model.PriceYuan" },
+            { new StringContent(years), "Model.LicenceYears" },
+            { new StringContent("520000"), "Model.RegionCode" },
+            { new ByteArrayContent(ResourceApi.Pdf("济南")), "File", "济南的冬天.pdf" },
+        };
+
+        using var tooLong = Body("11");
+        var refused = await provider.Http.PostAsync($"/resources/upload?volume={volume}", tooLong);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.HtmlAsync()).ShouldContain("授权期限应为1到10年");
+
+        using var good = Body("3");
+        var posted = await provider.Http.PostAsync($"/resources/upload?volume={volume}", good);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.HtmlAsync());
+        var detail = await provider.Http.PageAsync(posted.Headers.Location!.OriginalString);
+        detail.ShouldContain("¥19.90");
+        detail.ShouldContain("<span data-testid=\"licence-term\">3年</span>");
+    }
+
+    [Fact]
     public async Task The_catalogue_page_lists_stages_and_lets_an_administrator_add_a_node()
     {
         using var admin = await SignedInAsync(await factory.CreateUserAsync("NationalAdmin"));

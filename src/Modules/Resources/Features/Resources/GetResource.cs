@@ -16,7 +16,7 @@ public sealed record VersionDto(Guid Id, int Number, string Status, string Statu
     IReadOnlyList<string> AllowedTriggers, IReadOnlyList<EventDto> Events, string Preview = "NotNeeded");
 
 public sealed record ResourceDetailDto(Guid Id, string Kind, string KindName, long PriceCents, string ProviderName, string OwnerName, Guid? SchoolId,
-    string ReviewRegion, Guid? PublishedVersionId, DateTime? PublishedAt, bool IsOwner, bool IsReviewer, IReadOnlyList<VersionDto> Versions, long UseCount = 0, double RatingAverage = 0, int RatingCount = 0);
+    string ReviewRegion, Guid? PublishedVersionId, DateTime? PublishedAt, bool IsOwner, bool IsReviewer, IReadOnlyList<VersionDto> Versions, long UseCount = 0, double RatingAverage = 0, int RatingCount = 0, int? LicenceYears = null);
 
 /// <summary>
 /// One resource as the caller may see it: everyone the published version; the owner and the reviewers of its node
@@ -46,7 +46,7 @@ internal static class GetResource
             actor.UserId == resource.OwnerId, ResourceAccess.IsReviewerOf(actor, resource),
             versions.Select(v => ToDto(v, workflow, workflow ? ReviewWorkflow.AllowedFor(actor, resource, v).Select(t => t.Trigger.ToString()).ToList() : [], events[v.Id])
                 with { Preview = previews.GetValueOrDefault(v.BlobSha256, "NotNeeded") }).ToList(),
-            resource.UseCount, Math.Round(resource.RatingAverage, 2), resource.RatingCount);
+            resource.UseCount, Math.Round(resource.RatingAverage, 2), resource.RatingCount, resource.LicenceYears);
     }
 
     internal static VersionDto ToDto(ResourceVersion v, bool workflow, IReadOnlyList<string> allowed, IEnumerable<VersionEvent> events) => new(
