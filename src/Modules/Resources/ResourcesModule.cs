@@ -103,7 +103,9 @@ public static class ResourcesModule
         DiscoveryPageActions.Map(app);
 
         api.MapPost("/orders", BuyLicence.EndpointAsync).RequireRoles(Role.SchoolAdmin)
-            .WithSummary("学校管理员为本校购买付费资源的使用授权（从本年度预算扣款并授权，余额不足或重复购买时拒绝）");
+            .WithSummary("学校管理员为本校购买付费资源的使用授权（从本年度预算扣款并授权，余额不足或重复购买时拒绝；到期前60天内再次购买即续订，从到期日起算）");
+        api.MapPost("/orders/{id:guid}/refund", RefundOrder.EndpointAsync).RequireRoles(Role.SchoolAdmin)
+            .WithSummary("退款：下单学校的学校管理员在下单后7天内申请（须填写原因），退回本校预算并收回授权");
         api.MapGet("/orders", ListSchoolOrders.EndpointAsync).RequireAdministrator().WithSummary("学校的订单与本年度预算余额（按数据范围；可按 schoolId 筛选）");
         api.MapGet("/revenue", ReportRevenue.EndpointAsync).RequireRoles(Role.ResourceProvider).WithSummary("资源提供商的订单与收入（按资源、按月统计）");
         api.MapPut("/budgets", AllocateBudget.EndpointAsync).RequireAdministrator().WithSummary("设置学校某年度的资源采购预算（单位：分，记入审计）");

@@ -25,6 +25,7 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
     public DbSet<SchoolBudget> Budgets => Set<SchoolBudget>();
     public DbSet<BudgetAllocation> BudgetAllocations => Set<BudgetAllocation>();
     public DbSet<ResourceOrder> Orders => Set<ResourceOrder>();
+    public DbSet<OrderRefund> Refunds => Set<OrderRefund>();
     public DbSet<OaiRecord> OaiRecords => Set<OaiRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -89,6 +90,15 @@ internal class ResourcesDbContext(DbContextOptions options, ICurrentActor actor,
             e.Property(x => x.Source).HasMaxLength(100);
             e.HasIndex(x => new { x.ResourceId, x.SchoolId });
             e.HasIndex(x => new { x.ResourceId, x.AccountId });
+        });
+        modelBuilder.Entity<OrderRefund>(e =>
+        {
+            e.ToTable("res_order_refund");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.ByName).HasMaxLength(100);
+            e.HasIndex(x => x.OrderId).IsUnique();
+            e.HasIndex(x => x.ProviderId);
         });
         modelBuilder.Entity<StoredBlob>(e =>
         {

@@ -120,5 +120,7 @@ internal sealed class Entitlement : IAudited
     public Guid? AccountId { get; set; }
     public DateTime GrantedAt { get; set; }
     public DateTime? ExpiresAt { get; set; }
+    /// <summary>Set when the order behind it is refunded: a revoked entitlement allows nothing.</summary>
+    public DateTime? RevokedAt { get; set; }
     public string Source { get; set; } = "";
 }

@@ -66,9 +66,36 @@ internal sealed class ResourceOrder : IScopedRow
     public int? LicenceYears { get; set; }
     public DateTime? ExpiresAt { get; set; }
     public Guid EntitlementId { get; set; }
+    /// <summary>续订: bought before the school's licence ran out, so the new term starts where the old one ends.</summary>
+    public bool IsRenewal { get; set; }
     public Guid? BuyerId { get; set; }
     public string BuyerName { get; set; } = "";
     public DateTime PlacedAt { get; set; }
+
+    public string ProvinceCode { get; set; } = "";
+    public string CityCode { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public Guid? SchoolId { get; set; }
+    public Guid? ClassId { get; set; }
+}
+
+/// <summary>
+/// 退款: a school takes back an order within <c>RefundOrder.Window</c>. A row of its own (the order stays as placed):
+/// the budget of the order's year is credited, the entitlement revoked and the provider's revenue reduced in the
+/// month of the refund, all in one transaction. One refund per order (unique OrderId).
+/// </summary>
+internal sealed class OrderRefund : IScopedRow
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrderId { get; set; }
+    public Guid ResourceId { get; set; }
+    public Guid ProviderId { get; set; }
+    public int BudgetYear { get; set; }
+    public long AmountCents { get; set; }
+    public string Reason { get; set; } = "";
+    public Guid? ById { get; set; }
+    public string ByName { get; set; } = "";
+    public DateTime RefundedAt { get; set; }
 
     public string ProvinceCode { get; set; } = "";
     public string CityCode { get; set; } = "";

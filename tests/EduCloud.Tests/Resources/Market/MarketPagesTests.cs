@@ -73,6 +73,18 @@ public sealed partial class MarketPagesTests(EduCloudFactory factory) : IClassFi
         var revenue = await provider.Http.PageAsync("/resources/revenue");
         revenue.ShouldContain("<strong data-testid=\"revenue-total\">¥80.50</strong>");
         PageForms.Count(revenue, "data-testid=\"revenue-line\"").ShouldBe(1);
+
+        // Within seven days the school administrator takes it back on the orders page, with a reason.
+        orders.ShouldContain("data-testid=\"refund-form\"");
+        var refunded = await PostAsync(admin, "/resources/orders", "/resources/actions/refund",
+            new() { ["orderId"] = Regex.Match(orders, "name=\"orderId\" value=\"([0-9a-f-]{36})\"").Groups[1].Value, ["reason"] = "买错了版本" });
+        refunded.Headers.Location!.ToString().ShouldBe("/resources/orders?done=refunded");
+        var afterRefund = await admin.Http.PageAsync("/resources/orders?done=refunded");
+        afterRefund.ShouldContain("已退款：经费已退回本校预算，授权已收回");
+        afterRefund.ShouldContain("data-testid=\"refunded\"");
+        afterRefund.ShouldContain("<td data-testid=\"balance\">¥300.50</td>");
+        afterRefund.ShouldNotContain("data-testid=\"refund-form\"");
+        (await provider.Http.PageAsync("/resources/revenue")).ShouldContain("<strong data-testid=\"revenue-total\">¥0.00</strong>");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

@@ -78,7 +78,7 @@ public sealed class TradingTests(EduCloudFactory factory) : IClassFixture<EduClo
         (await other.Teacher.GetAsync($"/api/v1/resources/{id}/file?versionId={versionId}&download=true")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         // Buying twice is a conflict and costs nothing.
-        (await MarketApi.BodyAsync(await MarketApi.BuyAsync(school.Admin, id), HttpStatusCode.Conflict)).ShouldContain("无需重复购买");
+        (await MarketApi.BodyAsync(await MarketApi.BuyAsync(school.Admin, id), HttpStatusCode.Conflict)).ShouldContain("本校已购买该资源的使用授权");
         (await LedgerAsync(school.Id)).ShouldBe((20_000L, 12_345L, 1, 1));
 
         // Not below what was spent.

@@ -22,10 +22,17 @@ internal static class Entitlements
         var me = actor.UserId;
         return await db.Entitlements.AsNoTracking().AnyAsync(e => e.ResourceId == resource.Id
             && ((e.SchoolId != null && schools.Contains(e.SchoolId.Value)) || (me != null && e.AccountId == me))
-            && (e.ExpiresAt == null || e.ExpiresAt > now), ct);
+            && e.RevokedAt == null && (e.ExpiresAt == null || e.ExpiresAt > now), ct);
     }
 
-    /// <summary>Does this school hold an unexpired licence for this resource? (Buying twice is refused with it.)</summary>
-    public static Task<bool> SchoolHoldsAsync(ResourcesDbContext db, Guid resourceId, Guid schoolId, DateTime now, CancellationToken ct) =>
-        db.Entitlements.AsNoTracking().AnyAsync(e => e.ResourceId == resourceId && e.SchoolId == schoolId && (e.ExpiresAt == null || e.ExpiresAt > now), ct);
+    /// <summary>
+    /// The school's licence for this resource that runs longest (null = none in force): buying again is refused
+    /// while it has long to run, and a renewal starts where it ends.
+    /// </summary>
+    public static async Task<Entitlement?> SchoolHoldsAsync(ResourcesDbContext db, Guid resourceId, Guid schoolId, DateTime now, CancellationToken ct)
+    {
+        var held = await db.Entitlements.AsNoTracking()
+            .Where(e => e.ResourceId == resourceId && e.SchoolId == schoolId && e.RevokedAt == null && (e.ExpiresAt == null || e.ExpiresAt > now)).ToListAsync(ct);
+        return held.OrderBy(e => e.ExpiresAt ?? DateTime.MaxValue).LastOrDefault();
+    }
 }

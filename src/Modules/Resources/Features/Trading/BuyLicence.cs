@@ -14,15 +14,22 @@ namespace EduCloud.Resources.Features.Trading;
 /// transaction, with its audit lines) debits the school's budget of the current year, writes the order and the
 /// entitlement that downloads check. The budget row's Version is a concurrency token: of two orders racing for the
 /// same money only one commits; the other re-reads and is judged again (insufficient budget, or already bought).
+/// 续订: within <see cref="RenewalWindow"/> of a term licence's end the school may buy again, and the new term starts
+/// where the old one ends, so renewing early loses no days.
 /// </summary>
 internal static class BuyLicence
 {
     public sealed record Request(Guid ResourceId, Guid? SchoolId);
 
     public sealed record OrderDto(Guid Id, string Number, Guid ResourceId, string ResourceTitle, string ProviderName, Guid SchoolId, string SchoolName,
-        int BudgetYear, long AmountCents, string Amount, string Term, DateTime? ExpiresAt, string BuyerName, DateTime PlacedAt);
+        int BudgetYear, long AmountCents, string Amount, string Term, DateTime? ExpiresAt, string BuyerName, DateTime PlacedAt,
+        bool IsRenewal = false, DateTime? RefundedAt = null, string? RefundReason = null, bool Refundable = false);
 
     private const int Attempts = 5;
+
+    public static readonly TimeSpan RenewalWindow = TimeSpan.FromDays(60);
+
+    public static bool IsRenewable(Entitlement held, DateTime now) => held.ExpiresAt is { } end && end - now <= RenewalWindow;
 
     public static async Task<OrderDto> HandleAsync(ResourcesDbContext db, IOrganizationDirectory directory, AuditTrail audit, TimeProvider clock, Request request, CancellationToken ct)
     {
@@ -69,9 +76,12 @@ internal static class BuyLicence
         // seen by the check. Checking first let a second order of the same resource slip in between.
         var year = Money.CurrentYear(clock);
         var budget = await db.Budgets.FirstOrDefaultAsync(b => b.SchoolId == school.Id && b.Year == year, ct);
-        if (await Entitlements.SchoolHoldsAsync(db, resource.Id, school.Id, now, ct))
+        var held = await Entitlements.SchoolHoldsAsync(db, resource.Id, school.Id, now, ct);
+        if (held is not null && !IsRenewable(held, now))
         {
-            throw new ConflictException("resourceId", "本校已购买该资源的使用授权，无需重复购买");
+            throw new ConflictException("resourceId", held.ExpiresAt is { } end
+                ? $"本校已购买该资源的使用授权（至{end:yyyy-MM-dd}），到期前{RenewalWindow.Days}天内可以续订"
+                : "本校已购买该资源的永久使用授权，无需重复购买");
         }
         if (budget is null || budget.BalanceCents < resource.PriceCents)
         {
@@ -82,11 +92,12 @@ internal static class BuyLicence
         budget.SpentCents += resource.PriceCents;
         budget.Version++;
         budget.UpdatedAt = now;
-        var expires = resource.LicenceYears is { } years ? now.AddYears(years) : (DateTime?)null;
+        var starts = held?.ExpiresAt ?? now;
+        var expires = resource.LicenceYears is { } years ? starts.AddYears(years) : (DateTime?)null;
         var order = new ResourceOrder
         {
             ResourceId = resource.Id, ResourceTitle = title, ProviderId = resource.OwnerId, ProviderName = resource.ProviderName,
-            SchoolName = school.Name, BudgetYear = year, AmountCents = resource.PriceCents, LicenceYears = resource.LicenceYears, ExpiresAt = expires,
+            SchoolName = school.Name, BudgetYear = year, AmountCents = resource.PriceCents, LicenceYears = resource.LicenceYears, ExpiresAt = expires, IsRenewal = held is not null,
             BuyerId = actor.UserId, BuyerName = actor.DisplayName ?? "", PlacedAt = now,
             SchoolId = school.Id, ProvinceCode = school.Key.ProvinceCode, CityCode = school.Key.CityCode, CountyCode = school.Key.CountyCode,
         };
@@ -99,8 +110,9 @@ internal static class BuyLicence
         return ToDto(order);
     }
 
-    public static OrderDto ToDto(ResourceOrder o) => new(o.Id, o.Number, o.ResourceId, o.ResourceTitle, o.ProviderName, o.SchoolId!.Value, o.SchoolName,
-        o.BudgetYear, o.AmountCents, Money.Yuan(o.AmountCents), Money.Term(o.LicenceYears), o.ExpiresAt, o.BuyerName, o.PlacedAt);
+    public static OrderDto ToDto(ResourceOrder o, OrderRefund? refund = null, bool refundable = false) => new(o.Id, o.Number, o.ResourceId, o.ResourceTitle,
+        o.ProviderName, o.SchoolId!.Value, o.SchoolName, o.BudgetYear, o.AmountCents, Money.Yuan(o.AmountCents), Money.Term(o.LicenceYears), o.ExpiresAt,
+        o.BuyerName, o.PlacedAt, o.IsRenewal, refund?.RefundedAt, refund?.Reason, refundable);
 
     public static async Task<Created<OrderDto>> EndpointAsync(ResourcesDbContext db, IOrganizationDirectory directory, AuditTrail audit, TimeProvider clock, Request request, CancellationToken ct)
     {

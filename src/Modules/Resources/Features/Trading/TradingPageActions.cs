@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace EduCloud.Resources.Features.Trading;
 
 /// <summary>
-/// The buy button and the budget form of the pages post here (antiforgery-checked, cookie session), run the same
+/// The buy button, the refund form and the budget form of the pages post here (antiforgery-checked, cookie session), run the same
 /// handlers as the API and go back with the outcome in the query string (as the review buttons do).
 /// </summary>
 internal static class TradingPageActions
@@ -19,7 +19,11 @@ internal static class TradingPageActions
     {
         app.MapPost("/resources/actions/buy", BuyAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/resources/actions/budget", AllocateAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/resources/actions/refund", RefundAsync).RequireAuthorization().ExcludeFromDescription();
     }
+
+    private static Task<IResult> RefundAsync(ResourcesDbContext db, AuditTrail audit, TimeProvider clock, [FromForm] Guid orderId, [FromForm] string? reason, CancellationToken ct) =>
+        RunAsync("/resources/orders", "refunded", () => RefundOrder.HandleAsync(db, audit, clock, orderId, new RefundOrder.Request(reason), ct));
 
     private static Task<IResult> BuyAsync(ResourcesDbContext db, IOrganizationDirectory directory, AuditTrail audit, TimeProvider clock,
         [FromForm] Guid resourceId, CancellationToken ct) =>
