@@ -55,7 +55,7 @@ internal static class GetStatements
             if (parsed.Error is not null) { return XapiHttp.Bad(parsed.Error); }
             query = parsed.Query!;
         }
-        var rows = await query.Apply(db).Take(query.Limit + 1).Select(s => new { s.Stored, s.Json }).ToListAsync(ct);
+        var rows = await (await query.ApplyAsync(db, ct)).Take(query.Limit + 1).Select(s => new { s.Stored, s.Json }).ToListAsync(ct);
         var page = rows.Take(query.Limit).ToList();
         var statements = new JsonArray(page.Select(r => (JsonNode)Shape(r.Json, query.Format, languages)).ToArray());
         var result = new JsonObject
@@ -185,10 +185,33 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
             Flag("related_activities"), since, until, limit, format, Flag("attachments"), Flag("ascending"), null), null);
     }
 
-    public IQueryable<StoredStatement> Apply(RecordsDbContext db)
+    private bool HasFilters => Agent is not null || Verb is not null || Activity is not null || Registration is not null;
+
+    /// <summary>
+    /// The page's statements: those matching the filters, and (Communication 2.1.3, "Filter Conditions for
+    /// StatementRefs") those whose object is a StatementRef to a statement that matches, recursively. Time and
+    /// sequence (since, until, the more cursor) apply to the statement returned, never to the one it targets.
+    /// </summary>
+    public async Task<IQueryable<StoredStatement>> ApplyAsync(RecordsDbContext db, CancellationToken ct)
     {
-        var query = db.Statements.AsNoTracking().Where(s => !s.Voided && s.Stored <= Until);
-        if (Since is { } since) { query = query.Where(s => s.Stored > since); }
+        var window = db.Statements.AsNoTracking().Where(s => !s.Voided && s.Stored <= Until);
+        if (Since is { } since) { window = window.Where(s => s.Stored > since); }
+        if (After is { } after)
+        {
+            window = Ascending ? window.Where(s => s.Stored > after) : window.Where(s => s.Stored < after);
+        }
+        var query = Matching(window, db);
+        if (HasFilters && await TargetingAsync(db, ct) is { Count: > 0 } targeting)
+        {
+            query = query.Union(window.Where(s => targeting.Contains(s.Id)));
+        }
+        return Ascending ? query.OrderBy(s => s.Stored) : query.OrderByDescending(s => s.Stored);
+    }
+
+    /// <summary>The non-time filters. The targets of StatementRefs are matched through this too, voided ones included:
+    /// voiding is not a filter condition, and a voiding statement is how a client learns its match was withdrawn.</summary>
+    private IQueryable<StoredStatement> Matching(IQueryable<StoredStatement> query, RecordsDbContext db)
+    {
         if (Verb is not null) { query = query.Where(s => s.VerbId == Verb); }
         if (Registration is not null) { query = query.Where(s => s.Registration == Registration); }
         if (Agent is not null)
@@ -203,11 +226,28 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
                 ? query.Where(s => db.Links.Any(l => l.StatementId == s.Id && l.Kind == LinkKind.Activity && l.Key == Activity))
                 : query.Where(s => s.ActivityId == Activity);
         }
-        if (After is { } after)
+        return query;
+    }
+
+    /// <summary>
+    /// Ids of statements that target a matching statement, directly or through a chain of StatementRefs. Statements
+    /// with a StatementRef object are few (mostly voiding), and TargetId is indexed, so each step is a small read;
+    /// the visited set ends cycles (a StatementRef may name an id stored later, so a chain can loop).
+    /// </summary>
+    private async Task<HashSet<Guid>> TargetingAsync(RecordsDbContext db, CancellationToken ct)
+    {
+        const int MaxDepth = 10;
+        var matching = Matching(db.Statements.AsNoTracking(), db).Select(t => t.Id);
+        var found = await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && matching.Contains(s.TargetId.Value))
+            .Select(s => s.Id).ToListAsync(ct);
+        var all = new HashSet<Guid>(found);
+        for (var depth = 1; depth < MaxDepth && found.Count > 0; depth++)
         {
-            query = Ascending ? query.Where(s => s.Stored > after) : query.Where(s => s.Stored < after);
+            var previous = found;
+            found = (await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && previous.Contains(s.TargetId.Value))
+                .Select(s => s.Id).ToListAsync(ct)).Where(all.Add).ToList();
         }
-        return Ascending ? query.OrderBy(s => s.Stored) : query.OrderByDescending(s => s.Stored);
+        return all;
     }
 
     public string ToToken() => Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(this, StatementShape.Options));
