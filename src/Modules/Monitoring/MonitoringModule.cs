@@ -125,6 +125,8 @@ public static class MonitoringModule
         services.AddSingleton<AfterReturnChanged>();
         services.AddSingleton<ScheduledMonitoringRun>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledMonitoringRun>());
+        services.AddSingleton<OpenData.OpenDataCatalogue>();
+        Texts.AddEnglish(MonitoringAlertTexts.English);
     }
 
     private static void MapAlerts(IEndpointRouteBuilder app, RouteGroupBuilder api)
@@ -136,7 +138,9 @@ public static class MonitoringModule
         api.MapPost("/alerts/{id:guid}/{trigger}", TakeAlertStep.EndpointAsync).WithSummary("处理预警：Acknowledge 确认、Close 关闭（须填处理说明）；仅限分派到的管理员");
         api.MapPost("/alerts/evaluate", async (ScheduledMonitoringRun run, CancellationToken ct) => TypedResults.Ok(await run.RunAsync(ct)))
             .RequireRoles(bureaus).WithSummary("重新评估：重算年度指标快照并运行全部预警规则");
+        api.MapGet("/trends", Features.Trends.ReadTrend.EndpointAsync).WithSummary("指标年度趋势：某指标在某节点各年度的达标学校数、达标率和平均值（年度快照）");
         AlertPageActions.Map(app);
+        OpenData.DownloadOpenData.Map(app);
     }
 
     private static async Task<IResult> GetFormAsync(MonitoringDbContext db, int year, CancellationToken ct) =>
