@@ -44,7 +44,8 @@ internal static class DemoMonitoring
                 ["studentTerminals"] = Math.Max(1, students / random.Next(6, 20)).ToString(),
                 ["itStaff"] = random.Next(0, 3).ToString(),
                 ["hasCio"] = random.NextDouble() < 0.5 ? "true" : "false",
-                ["teachersTrainedIt"] = (teachers - random.Next(0, 3)).ToString(),
+                // 南明区 lags on teacher training, so nm_admin has a county alert to handle (same random draws as before).
+                ["teachersTrainedIt"] = (school.CountyCode == "520102" ? (teachers - random.Next(0, 3)) * 2 / 3 : teachers - random.Next(0, 3)).ToString(),
                 ["itSpendingYuan"] = (random.Next(2, 30) * 10_000).ToString(),
             };
             if (points > 0)

@@ -5,6 +5,7 @@ using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Web;
 using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Domain;
+using EduCloud.Monitoring.Features.Alerts;
 using EduCloud.Monitoring.Features.Indicators;
 using EduCloud.Monitoring.Features.Returns;
 using EduCloud.Monitoring.Indicators;
@@ -34,6 +35,7 @@ public static class MonitoringModule
         services.AddModuleDbContext<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext>(configuration, "Monitoring");
         services.AddSingleton<IndicatorBoard>();
         services.AddScoped<PrefillReturn>();
+        AddAlerts(services);
         Texts.AddEnglish(MonitoringTexts.English);
         return services;
     }
@@ -112,7 +114,33 @@ public static class MonitoringModule
         api.MapGet("/dashboard", ReadDashboard.EndpointAsync)
             .WithSummary("监测看板：某指标在某节点（national、行政区划代码或学校标识）的达标情况，及各下级单位或学校");
         ReturnPageActions.Map(app);
+        MapAlerts(app, api);
         return app;
+    }
+
+    /// <summary>Early warning, trends and the open-data catalogue (issue 6).</summary>
+    private static void AddAlerts(IServiceCollection services)
+    {
+        services.AddSingleton<EvaluateAlerts>();
+        services.AddSingleton<AfterReturnChanged>();
+        services.AddSingleton<ScheduledMonitoringRun>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledMonitoringRun>());
+        services.AddSingleton<OpenData.OpenDataCatalogue>();
+        Texts.AddEnglish(MonitoringAlertTexts.English);
+    }
+
+    private static void MapAlerts(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        var bureaus = new[] { Role.NationalAdmin, Role.ProvinceAdmin, Role.CityAdmin, Role.CountyAdmin };
+        api.MapGet("/alerts", ListAlerts.EndpointAsync).WithSummary("本人所辖范围内的预警（status=active 待处理和已确认（默认）/open/acknowledged/closed/resolved/all；mine=true 仅分派给本人角色的）");
+        api.MapGet("/alerts/rules", (EvaluateAlerts e) => TypedResults.Ok(e.Rules)).WithSummary("预警规则：适用层级、指标或条件、阈值、严重程度");
+        api.MapGet("/alerts/{id:guid}", GetAlert.EndpointAsync).WithSummary("预警详情及处理记录（谁、何时、说明）");
+        api.MapPost("/alerts/{id:guid}/{trigger}", TakeAlertStep.EndpointAsync).WithSummary("处理预警：Acknowledge 确认、Close 关闭（须填处理说明）；仅限分派到的管理员");
+        api.MapPost("/alerts/evaluate", async (ScheduledMonitoringRun run, CancellationToken ct) => TypedResults.Ok(await run.RunAsync(ct)))
+            .RequireRoles(bureaus).WithSummary("重新评估：重算年度指标快照并运行全部预警规则");
+        api.MapGet("/trends", Features.Trends.ReadTrend.EndpointAsync).WithSummary("指标年度趋势：某指标在某节点各年度的达标学校数、达标率和平均值（年度快照）");
+        AlertPageActions.Map(app);
+        OpenData.DownloadOpenData.Map(app);
     }
 
     private static async Task<IResult> GetFormAsync(MonitoringDbContext db, int year, CancellationToken ct) =>

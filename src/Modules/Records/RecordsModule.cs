@@ -29,6 +29,7 @@ public static class RecordsModule
         services.AddModuleDbContext<RecordsDbContext, SqliteRecordsDbContext, PostgresRecordsDbContext>(configuration, "Records");
         services.AddSingleton(configuration.GetSection("Records").Get<RecordsOptions>() ?? new RecordsOptions());
         services.AddScoped<ILearningRecords, RecordLearningAct>();
+        services.AddScoped<ILearningActivity, ReadLastActivityBySchool>();
         services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, AlternateRequestSyntax>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, LrsBasicHandler>(BasicCredentials.Scheme, null);
         return services;

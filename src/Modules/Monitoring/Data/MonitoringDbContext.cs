@@ -14,6 +14,9 @@ internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<AnnualReturn> Returns => Set<AnnualReturn>();
     public DbSet<ReturnEvent> Events => Set<ReturnEvent>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+    public DbSet<IndicatorYear> IndicatorYears => Set<IndicatorYear>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -67,6 +70,50 @@ internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor
             e.Property(i => i.Source).HasMaxLength(20);
             e.Property(i => i.Reference).HasMaxLength(500);
             e.Ignore(i => i.Targets);
+        });
+        ConfigureAlerts(modelBuilder);
+    }
+
+    /// <summary>Early warning (mon_alert, mon_alert_event) and the yearly indicator snapshot (mon_indicator_year).</summary>
+    private static void ConfigureAlerts(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Alert>(e =>
+        {
+            e.ToTable("mon_alert");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.RuleId).HasMaxLength(60);
+            e.Property(a => a.RuleName).HasMaxLength(200);
+            e.Property(a => a.Severity).HasMaxLength(10);
+            e.Property(a => a.Level).HasMaxLength(10);
+            e.Property(a => a.SubjectKey).HasMaxLength(40);
+            e.Property(a => a.SubjectName).HasMaxLength(200);
+            e.Property(a => a.RoutedTo).HasMaxLength(20);
+            e.Property(a => a.Finding).HasMaxLength(500);
+            e.Property(a => a.ProvinceCode).HasMaxLength(6);
+            e.Property(a => a.CityCode).HasMaxLength(6);
+            e.Property(a => a.CountyCode).HasMaxLength(6);
+            e.Property(a => a.Revision).IsConcurrencyToken();
+            e.HasIndex(a => new { a.RuleId, a.SubjectKey, a.ClearedAt });
+            e.HasIndex(a => new { a.CountyCode, a.Status });
+        });
+        modelBuilder.Entity<AlertEvent>(e =>
+        {
+            e.ToTable("mon_alert_event");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.ProvinceCode).HasMaxLength(6);
+            e.Property(x => x.CityCode).HasMaxLength(6);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.HasIndex(x => new { x.AlertId, x.At });
+        });
+        modelBuilder.Entity<IndicatorYear>(e =>
+        {
+            e.ToTable("mon_indicator_year");
+            e.HasKey(x => new { x.Year, x.Node, x.IndicatorKey });
+            e.Property(x => x.Node).HasMaxLength(40);
+            e.Property(x => x.IndicatorKey).HasMaxLength(40);
+            e.HasIndex(x => new { x.Node, x.IndicatorKey });
         });
     }
 }

@@ -69,6 +69,9 @@ internal sealed class IndicatorBoard
         }
     }
 
+    /// <summary>Whether the loaded board holds the school (false when not loaded yet).</summary>
+    public bool IsLoaded(Guid schoolId) => _rollup is { } r && r.Schools.ContainsKey(schoolId);
+
     /// <summary>An approved return was sent back: the school falls back to an earlier year, so reload on next use.</summary>
     public void Invalidate() => _rollup = null;
 

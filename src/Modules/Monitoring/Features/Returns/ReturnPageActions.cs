@@ -40,13 +40,13 @@ internal static class ReturnPageActions
         });
     }
 
-    private static async Task<IResult> StepAsync(MonitoringDbContext db, IndicatorBoard board, AuditTrail audit, TimeProvider clock, IFormCollection form, CancellationToken ct)
+    private static async Task<IResult> StepAsync(MonitoringDbContext db, IndicatorBoard board, Alerts.AfterReturnChanged after, AuditTrail audit, TimeProvider clock, IFormCollection form, CancellationToken ct)
     {
         var id = Guid.TryParse(form["id"], out var g) ? g : Guid.Empty;
         var trigger = form["trigger"].ToString();
         return await RunAsync($"/monitoring/returns/{id}", async () =>
         {
-            await TakeReturnStep.HandleAsync(db, board, audit, clock, id, trigger, form["comment"], ct);
+            await TakeReturnStep.HandleAsync(db, board, after, audit, clock, id, trigger, form["comment"], ct);
             return $"/monitoring/returns/{id}?done={Uri.EscapeDataString(trigger)}";
         });
     }

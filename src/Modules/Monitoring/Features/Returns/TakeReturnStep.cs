@@ -2,6 +2,7 @@ using EduCloud.Kernel.Audit;
 using EduCloud.Kernel.Errors;
 using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Domain;
+using EduCloud.Monitoring.Features.Alerts;
 using EduCloud.Monitoring.Indicators;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal static class TakeReturnStep
 {
     public sealed record Request(string? Comment);
 
-    public static async Task HandleAsync(MonitoringDbContext db, IndicatorBoard board, AuditTrail audit, TimeProvider clock, Guid id, string triggerName,
+    public static async Task HandleAsync(MonitoringDbContext db, IndicatorBoard board, AfterReturnChanged after, AuditTrail audit, TimeProvider clock, Guid id, string triggerName,
         string? comment, CancellationToken ct)
     {
         var actor = db.Actor;
@@ -74,17 +75,19 @@ internal static class TakeReturnStep
         if (row.Status == ReturnStatus.Approved)
         {
             await board.ApprovedAsync(db, row, ct);
+            await after.HandleAsync(row.School, row.Year, ct);
         }
         else if (from == ReturnStatus.Approved)
         {
             board.Invalidate();
+            await after.HandleAsync(row.School, row.Year, ct);
         }
     }
 
-    public static async Task<Ok<ReturnDto>> EndpointAsync(MonitoringDbContext db, IndicatorBoard board, AuditTrail audit, TimeProvider clock,
+    public static async Task<Ok<ReturnDto>> EndpointAsync(MonitoringDbContext db, IndicatorBoard board, AfterReturnChanged after, AuditTrail audit, TimeProvider clock,
         Guid id, string trigger, Request? request, CancellationToken ct)
     {
-        await HandleAsync(db, board, audit, clock, id, trigger, request?.Comment, ct);
+        await HandleAsync(db, board, after, audit, clock, id, trigger, request?.Comment, ct);
         return TypedResults.Ok(await GetReturn.HandleAsync(db, id, ct));
     }
 }
