@@ -5,6 +5,7 @@ internal static class IdentityTexts
 {
     public static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
     {
+        ["优课获奖名单"] = "Lesson awards",
         ["教育云平台"] = "EduCloud", ["首页"] = "Home", ["组织机构"] = "Organisation", ["学校管理"] = "Schools", ["用户管理"] = "Users",
         ["审计日志"] = "Audit log", ["修改密码"] = "Change password", ["退出"] = "Sign out", ["登录"] = "Sign in", ["用户名"] = "User name",
         ["密码"] = "Password", ["登录已失效，请重新登录"] = "Your session is no longer valid; please sign in again", ["请先修改初始密码后再使用本平台"] = "Please change your initial password before using the platform", ["用户名或密码错误"] = "Wrong user name or password",
