@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace EduCloud.Monitoring.Features.Alerts;
 
 /// <summary>
-/// What follows a province approval (or an approved return sent back), after the board has moved: the year's trend
-/// snapshot is retaken and the school's alert rules (and its regions') are run. Both act as the platform. A failure
+/// What follows a province approval (or an approved return sent back), after the board has moved: the school's
+/// figures move in the year's trend snapshot and the school's alert rules (and its regions') are run. Both act as the platform. A failure
 /// here is logged, not thrown: the approval itself is committed and the scheduled run catches up.
 /// </summary>
 internal sealed class AfterReturnChanged(IServiceScopeFactory scopes, IndicatorBoard board, EvaluateAlerts alerts, TimeProvider clock,
@@ -23,7 +23,7 @@ internal sealed class AfterReturnChanged(IServiceScopeFactory scopes, IndicatorB
                 MonitoringModule.ActAsPlatform(scope.ServiceProvider);
                 var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
                 var rollup = await board.CurrentAsync(db, ct);
-                await TakeYearlySnapshot.HandleAsync(db, rollup.Indicators, year, clock.GetUtcNow().UtcDateTime, ct);
+                await UpdateSchoolInSnapshot.HandleAsync(db, rollup.Indicators, schoolId, year, clock.GetUtcNow().UtcDateTime, ct);
             }
             // The school may have dropped out of the board (sent back with no earlier year): then only the full run can clear its alerts.
             var rollupNow = board.IsLoaded(schoolId);

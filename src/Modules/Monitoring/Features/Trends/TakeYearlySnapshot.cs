@@ -8,7 +8,8 @@ namespace EduCloud.Monitoring.Features.Trends;
 /// <summary>
 /// Takes (or retakes) one year's snapshot: every indicator at every node (national, province, city, county, school)
 /// over the returns approved for that year, replacing the year's earlier rows. Runs as the platform (called by
-/// <see cref="Alerts.AfterReturnChanged"/> and the scheduled run). O(schools of the year × indicators).
+/// the scheduled run, and for a year's first approval). O(schools of the year × indicators); one approval uses
+/// <see cref="UpdateSchoolInSnapshot"/> instead.
 /// </summary>
 internal static class TakeYearlySnapshot
 {
@@ -24,8 +25,7 @@ internal static class TakeYearlySnapshot
         }
         foreach (var s in schools.Values)
         {
-            rows.AddRange(indicators.Select((c, i) => Row(year, s.SchoolId.ToString(), c.Row.Key, 1, s.Values[i] is null ? 0 : 1,
-                s.Met(i) is null ? 0 : 1, s.Met(i) == true ? 1 : 0, s.Values[i] ?? 0, now)));
+            rows.AddRange(SchoolRows(indicators, s, year, now));
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.IndicatorYears.Where(x => x.Year == year).ExecuteDeleteAsync(ct);
@@ -35,6 +35,11 @@ internal static class TakeYearlySnapshot
         db.ChangeTracker.Clear();
         return rows.Count;
     }
+
+    /// <summary>A school's own rows: what it adds to each region above it.</summary>
+    public static IEnumerable<IndicatorYear> SchoolRows(IReadOnlyList<CompiledIndicator> indicators, SchoolFigures s, int year, DateTime now) =>
+        indicators.Select((c, i) => Row(year, s.SchoolId.ToString(), c.Row.Key, 1, s.Values[i] is null ? 0 : 1,
+            s.Met(i) is null ? 0 : 1, s.Met(i) == true ? 1 : 0, s.Values[i] ?? 0, now)).ToList();
 
     /// <summary>The years with an approved return (what the scheduled run snapshots).</summary>
     public static async Task<List<int>> YearsAsync(MonitoringDbContext db, CancellationToken ct) =>
