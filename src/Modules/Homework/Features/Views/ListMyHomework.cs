@@ -7,6 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Homework.Features.Views;
 
+public sealed record HomeworkItem(Guid AssignmentId, string Title, string Subject, string ClassName, string TeacherName, DateTimeOffset DueAt, string Deadline,
+    bool Overdue, bool CanSubmit, string State, Guid? SubmissionId, bool Late, double? Score, double MaxScore, string? Comment);
+
+public sealed record LearnerHomework(Guid Id, string Name, IReadOnlyList<HomeworkItem> Todo, IReadOnlyList<HomeworkItem> Done);
+
 /// <summary>
 /// A learner's homework: the student's own to-do list (/homework/todo) and a parent's view of each child
 /// (/homework/children). To do: not submitted (or returned for redo) and not closed, soonest due first, overdue flagged.
@@ -14,20 +19,15 @@ namespace EduCloud.Homework.Features.Views;
 /// </summary>
 internal static class ListMyHomework
 {
-    public sealed record Item(Guid AssignmentId, string Title, string Subject, string ClassName, string TeacherName, DateTimeOffset DueAt, string Deadline,
-        bool Overdue, bool CanSubmit, string State, Guid? SubmissionId, bool Late, double? Score, double MaxScore, string? Comment);
-
-    public sealed record Learner(Guid Id, string Name, IReadOnlyList<Item> Todo, IReadOnlyList<Item> Done);
-
-    public static async Task<Learner> TodoAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<LearnerHomework> TodoAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct) =>
         await ForAsync(db, roster, clock, db.Actor.UserId!.Value, db.Actor.DisplayName ?? "", ct);
 
     /// <summary>Each child of the calling parent (none for anyone else: the children come from the caller's own scope).</summary>
-    public static async Task<IReadOnlyList<Learner>> ChildrenAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<LearnerHomework>> ChildrenAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct)
     {
         var children = HomeworkAccess.Learners(db).Where(id => id != db.Actor.UserId).ToList();
         var names = await roster.NamesAsync(children, ct);
-        var result = new List<Learner>();
+        var result = new List<LearnerHomework>();
         foreach (var child in children.OrderBy(c => names.GetValueOrDefault(c)))
         {
             result.Add(await ForAsync(db, roster, clock, child, names.GetValueOrDefault(child) ?? "", ct));
@@ -35,7 +35,7 @@ internal static class ListMyHomework
         return result;
     }
 
-    private static async Task<Learner> ForAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, Guid learner, string name, CancellationToken ct)
+    private static async Task<LearnerHomework> ForAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, Guid learner, string name, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var assignments = await (await HomeworkAccess.OfLearnerAsync(db, roster, learner, ct)).AsNoTracking().OrderBy(a => a.DueAt).Take(500).ToListAsync(ct);
@@ -45,16 +45,16 @@ internal static class ListMyHomework
         var items = assignments.Select(a => ItemOf(a, submissions.GetValueOrDefault(a.Id), now)).ToList();
         var todo = items.Where(i => i.State is "Missing" or nameof(SubmissionStatus.Returned) && (i.CanSubmit || i.Overdue)).ToList();
         var done = items.Where(i => !todo.Contains(i) && i.SubmissionId is not null).OrderByDescending(i => i.DueAt).ToList();
-        return new Learner(learner, name, todo, done);
+        return new LearnerHomework(learner, name, todo, done);
     }
 
-    private static Item ItemOf(Assignment a, Submission? s, DateTime now) => new(a.Id, a.Title, a.Subject, a.ClassName, a.TeacherName, AssignmentView.Utc(a.DueAt),
+    private static HomeworkItem ItemOf(Assignment a, Submission? s, DateTime now) => new(a.Id, a.Title, a.Subject, a.ClassName, a.TeacherName, AssignmentView.Utc(a.DueAt),
         a.Deadline.ToString(), now > a.DueAt, a.IsOpen(now) && s?.Status != SubmissionStatus.Marked, s?.Status.ToString() ?? "Missing", s?.Id, s?.Late ?? false,
         s?.Score, a.MaxScore, s?.Comment);
 
-    public static async Task<Ok<Learner>> TodoEndpointAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Ok<LearnerHomework>> TodoEndpointAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await TodoAsync(db, roster, clock, ct));
 
-    public static async Task<Ok<IReadOnlyList<Learner>>> ChildrenEndpointAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Ok<IReadOnlyList<LearnerHomework>>> ChildrenEndpointAsync(HomeworkDbContext db, IClassRoster roster, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await ChildrenAsync(db, roster, clock, ct));
 }
