@@ -8,9 +8,10 @@ public sealed record Term(int Year, int Half)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    public DateTime StartUtc => (Half == 1 ? new DateTime(Year, 8, 1) : new DateTime(Year + 1, 2, 1)) - China;
+    // Kind Utc: PostgreSQL (timestamptz) refuses a DateTime of unspecified kind as a query parameter.
+    public DateTime StartUtc => DateTime.SpecifyKind((Half == 1 ? new DateTime(Year, 8, 1) : new DateTime(Year + 1, 2, 1)) - China, DateTimeKind.Utc);
 
-    public DateTime EndUtc => (Half == 1 ? new DateTime(Year + 1, 2, 1) : new DateTime(Year + 1, 8, 1)) - China;
+    public DateTime EndUtc => DateTime.SpecifyKind((Half == 1 ? new DateTime(Year + 1, 2, 1) : new DateTime(Year + 1, 8, 1)) - China, DateTimeKind.Utc);
 
     public string Code => $"{Year}-{Half}";
 
