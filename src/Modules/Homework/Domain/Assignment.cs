@@ -39,7 +39,7 @@ internal sealed class Assignment : IScopedRow
 }
 
 /// <summary>截止规则: soft accepts late work and marks it late; hard refuses it after the due time.</summary>
-public enum DeadlineRule
+internal enum DeadlineRule
 {
     Soft = 1,
     Hard = 2,

@@ -40,7 +40,7 @@ internal sealed class Submission : IScopedRow, IOwnedByPerson
 }
 
 /// <summary>Submitted (waiting for marking) → Marked (score published) or Returned (redo) → Submitted again.</summary>
-public enum SubmissionStatus
+internal enum SubmissionStatus
 {
     Submitted = 1,
     Returned = 2,
