@@ -16,6 +16,9 @@ public interface IClassRoster
     /// rows about themselves), so this answers for the platform; callers ask it about the current account only.
     /// </summary>
     Task<IReadOnlyList<Guid>> StudentClassesAsync(Guid accountId, CancellationToken ct);
+
+    /// <summary>Display names of accounts the caller may see (through the caller's scope: a parent sees their children's); others are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct);
 }
 
 public sealed record RosterMember(Guid AccountId, string DisplayName);

@@ -32,4 +32,7 @@ internal sealed class CountClassRoster(IdentityDbContext db) : IClassRoster
         await db.Assignments.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.AccountId == accountId && r.Role == Role.Student && r.ClassId != null)
             .Select(r => r.ClassId!.Value).Distinct().ToListAsync(ct);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken ct) =>
+        await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
 }
