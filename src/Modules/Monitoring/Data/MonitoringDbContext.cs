@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EduCloud.Monitoring.Data;
 
 /// <summary>The monitoring module's own tables (schema <c>monitoring</c>, tables <c>mon_*</c>).</summary>
-internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : ScopedDbContext(options, actor, clock)
+internal partial class MonitoringDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : ScopedDbContext(options, actor, clock)
 {
     protected override string ModuleSchema => "monitoring";
 
@@ -14,6 +14,7 @@ internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<AnnualReturn> Returns => Set<AnnualReturn>();
     public DbSet<ReturnEvent> Events => Set<ReturnEvent>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<ReportJob> ReportJobs => Set<ReportJob>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -68,6 +69,7 @@ internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor
             e.Property(i => i.Reference).HasMaxLength(500);
             e.Ignore(i => i.Targets);
         });
+        ConfigureReports(modelBuilder);
     }
 }
 
