@@ -20,7 +20,7 @@ internal static class DrawReportCharts
         $"{report.RankedUnit}排名：{report.Ranked.Name}（{(report.RankedByShare ? "达标率" : "平均值")}）"
         + (report.Ranking.Count > MaxBars ? $"，排名末尾{MaxBars}个" : "");
 
-    public static string DistributionTitle(InspectionReport report) => $"{report.Ranked.Name}的学校分布（国家目标：{report.Ranked.TargetText}）";
+    public static string DistributionTitle(InspectionReport report) => $"{report.Ranked.Name}的学校分布";
 
     /// <summary>Horizontal bars, best at the top, one per unit; bars below the whole node's figure in red.</summary>
     public static void Ranking(SKCanvas canvas, SKRect area, InspectionReport report, ReportFonts fonts)

@@ -62,5 +62,7 @@ internal sealed class InspectionReport
     /// <summary>The targets in force for <paramref name="year"/>, per school category, as one line of text.</summary>
     public static string Targets(CompiledIndicator indicator, int year) => indicator.Targets.Count == 0 ? "无国家目标"
         : string.Join("；", indicator.Targets.Where(t => t.FromYear <= year).GroupBy(t => t.Category).Select(g => g.MaxBy(t => t.FromYear)!)
-            .Select(t => $"{Category(t.Category)}≥{Format(indicator.Row.Display, indicator.Row.Unit, t.Min)}")) is { Length: > 0 } text ? text : "无国家目标";
+            .GroupBy(t => t.Min) // categories with the same target share one clause: 城区、镇区≥10 Mbit/s/班
+            .Select(g => $"{string.Join("、", g.Select(t => Category(t.Category)))}≥{Format(indicator.Row.Display, indicator.Row.Unit, g.Key)}")) is { Length: > 0 } text
+            ? text : "无国家目标";
 }

@@ -90,6 +90,22 @@ internal sealed class TextStyle(SKFont cjk, SKFont latin) : IDisposable
         return text[..cut] + "…";
     }
 
+    /// <summary>The text broken into lines of at most the width (Chinese breaks between any two characters).</summary>
+    public IEnumerable<string> Wrap(string text, float width)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = start + 1;
+            while (end < text.Length && Measure(text[start..(end + 1)]) <= width)
+            {
+                end++;
+            }
+            yield return text[start..end];
+            start = end;
+        }
+    }
+
     private IEnumerable<(string Run, SKFont Font)> Runs(string text)
     {
         var start = 0;

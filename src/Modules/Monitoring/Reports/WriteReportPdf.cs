@@ -21,7 +21,7 @@ internal static class WriteReportPdf
         using var pager = new PdfPager(document, fonts, report.Title);
         Cover(pager, report);
         pager.Heading("一、主要指标达标情况");
-        pager.Table([("指标", 130), ("国家目标", 150), ("有目标学校", 55), ("达标学校", 50), ("达标率", 45), ("平均值", 69)],
+        pager.Table([("指标", 118), ("国家目标", 162), ("有目标学校", 50), ("达标学校", 44), ("达标率", 40), ("平均值", 85)],
             report.Indicators.Select(l => new[]
             {
                 l.Name, l.TargetText, Count(l.WithTarget), Count(l.Met), InspectionReport.Share(l.ShareMet), InspectionReport.Format(l.Display, l.Unit, l.Average),
@@ -36,13 +36,14 @@ internal static class WriteReportPdf
                 InspectionReport.Format(report.Ranked.Display, report.Ranked.Unit, r.Average),
             }));
         pager.Heading("三、" + DrawReportCharts.DistributionTitle(report));
+        pager.Paragraph($"国家目标：{report.Ranked.TargetText}。横轴为数值区间的下限，柱上数字为学校数。");
         pager.Chart(200, (canvas, area) => DrawReportCharts.Distribution(canvas, area, report, fonts));
         pager.Heading($"四、未达标学校名单（共 {report.Below.Count:N0} 项）");
         if (report.Below.Count == 0)
         {
             pager.Paragraph("所有学校均达到有国家目标的各项指标。");
         }
-        pager.Table([("学校", 150), ("所属区县", 80), ("指标", 130), ("数值", 70), ("目标", 69)],
+        pager.Table([("学校", 140), ("所属区县", 75), ("指标", 118), ("数值", 80), ("目标", 86)],
             report.Below.Select(b => new[]
             {
                 b.School, b.County, b.Indicator, InspectionReport.Format(b.Display, b.Unit, b.Value), "≥" + InspectionReport.Format(b.Display, b.Unit, b.Target),
@@ -98,9 +99,12 @@ internal sealed class PdfPager(SKDocument document, ReportFonts fonts, string ti
 
     public void Paragraph(string text)
     {
-        Ensure(Row);
-        _body.Draw(Canvas, _body.Fit(text, Width - 2 * Margin), Margin, _y + 11, _ink);
-        _y += Row + 2;
+        foreach (var line in _body.Wrap(text, Width - 2 * Margin))
+        {
+            Ensure(Row);
+            _body.Draw(Canvas, line, Margin, _y + 11, _ink);
+            _y += Row + 2;
+        }
     }
 
     public void Gap(float height) => _y += height;
