@@ -32,10 +32,12 @@ internal static class MeasureReport
         GC.Collect();
         var rssBefore = PeakRss();
         var timings = new List<(double Build, double Pdf, double Xlsx, long Allocated)>();
+        var cpu = new List<double>();
         InspectionReport? report = null;
         for (var run = 0; run < runs; run++)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             report = BuildInspectionReport.Run(rollup, request, names, DateTime.UtcNow);
             var build = watch.Elapsed.TotalMilliseconds;
@@ -50,6 +52,7 @@ internal static class MeasureReport
             {
                 WriteReportXlsx.Run(report, fonts, xlsx);
             }
+            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds);
             timings.Add((build, pdfMs, watch.Elapsed.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - allocated));
         }
         var rssAfter = PeakRss();
@@ -68,7 +71,8 @@ internal static class MeasureReport
             Row("Total", t => t.Build + t.Pdf + t.Xlsx),
             "",
             $"Peak RSS (VmHWM) before the first report: {rssBefore / 1048576.0:N0} MiB; after {runs} report(s): {rssAfter / 1048576.0:N0} MiB. " +
-            $"Allocated per report: {Median(timings.Select(t => (double)t.Allocated)) / 1048576.0:N0} MiB.",
+            $"Allocated per report: {Median(timings.Select(t => (double)t.Allocated)) / 1048576.0:N0} MiB. " +
+            $"CPU time of the process per report (user + system, all threads; less sensitive to the load than wall time): {string.Join(", ", cpu.Select(c => c.ToString("N1", CultureInfo.InvariantCulture)))} s.",
             $"Files: PDF {new FileInfo(Path.Combine(directory, "report.pdf")).Length / 1048576.0:N1} MiB, .xlsx {new FileInfo(Path.Combine(directory, "report.xlsx")).Length / 1048576.0:N1} MiB " +
             $"({report!.Schools:N0} schools, {report.Ranking.Count} cities ranked, {report.Below.Count:N0} below-target rows) in {directory}.");
     }
