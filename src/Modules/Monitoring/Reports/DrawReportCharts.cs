@@ -38,7 +38,7 @@ internal static class DrawReportCharts
         var labelWidth = Math.Min(area.Width * 0.3f, lines.Max(l => text.Measure(l.Name)) + 6);
         var left = area.Left + labelWidth;
         var width = area.Width - labelWidth - 50;
-        var step = Math.Min(18f, area.Height / lines.Count);
+        var step = Math.Min(18f, (area.Height - 16) / lines.Count); // room for the axis labels below
         using var grid = new SKPaint { Color = Grid, StrokeWidth = 0.5f };
         for (var g = 0; g <= 4; g++)
         {

@@ -21,11 +21,11 @@ internal static class WriteReportPdf
         using var pager = new PdfPager(document, fonts, report.Title);
         Cover(pager, report);
         pager.Heading("一、主要指标达标情况");
-        pager.Table([("指标", 118), ("国家目标", 162), ("有目标学校", 50), ("达标学校", 44), ("达标率", 40), ("平均值", 85)],
+        pager.Table([("指标", 118), ("国家目标", 162), ("有目标", 50), ("达标", 44), ("达标率", 40), ("平均值", 85)],
             report.Indicators.Select(l => new[]
             {
                 l.Name, l.TargetText, Count(l.WithTarget), Count(l.Met), InspectionReport.Share(l.ShareMet), InspectionReport.Format(l.Display, l.Unit, l.Average),
-            }));
+            }), wrap: true);
         pager.Heading("二、" + DrawReportCharts.RankingTitle(report));
         var bars = Math.Min(report.Ranking.Count, DrawReportCharts.MaxBars);
         pager.Chart(Math.Max(40, bars * 16 + 24), (canvas, area) => DrawReportCharts.Ranking(canvas, area, report, fonts));
@@ -117,20 +117,33 @@ internal sealed class PdfPager(SKDocument document, ReportFonts fonts, string ti
     }
 
     /// <summary>A table; the header row is repeated on every page the table runs onto.</summary>
-    public void Table(IReadOnlyList<(string Header, float Width)> columns, IEnumerable<string[]> rows)
+    /// <summary>With <paramref name="wrap"/>, a cell too long for its column takes more lines; otherwise it is cut with "…".</summary>
+    public void Table(IReadOnlyList<(string Header, float Width)> columns, IEnumerable<string[]> rows, bool wrap = false)
     {
         Ensure(Row * 2);
         Header(columns);
         foreach (var row in rows)
         {
-            if (_y + Row > Height - Margin)
+            var lines = wrap ? row.Select((cell, i) => _body.Wrap(cell, columns[i].Width - 4).ToList()).ToList() : null;
+            var height = Row + (lines is null ? 0 : (lines.Max(l => l.Count) - 1) * (Row - 3));
+            if (_y + height > Height - Margin)
             {
                 NewPage();
                 Header(columns);
             }
-            Cells(columns, row, _body);
-            Canvas.DrawLine(Margin, _y + Row, Width - Margin, _y + Row, _rule);
-            _y += Row;
+            if (lines is null)
+            {
+                Cells(columns, row, _body);
+            }
+            else
+            {
+                for (var line = 0; line < lines.Max(l => l.Count); line++)
+                {
+                    Cells(columns, lines.Select(l => line < l.Count ? l[line] : "").ToArray(), _body, line * (Row - 3));
+                }
+            }
+            Canvas.DrawLine(Margin, _y + height, Width - Margin, _y + height, _rule);
+            _y += height;
         }
         _y += 6;
     }
@@ -144,12 +157,12 @@ internal sealed class PdfPager(SKDocument document, ReportFonts fonts, string ti
         _y += Row;
     }
 
-    private void Cells(IReadOnlyList<(string Header, float Width)> columns, string[] cells, TextStyle style)
+    private void Cells(IReadOnlyList<(string Header, float Width)> columns, string[] cells, TextStyle style, float down = 0)
     {
         var x = Margin;
         for (var i = 0; i < columns.Count; i++)
         {
-            style.Draw(Canvas, style.Fit(cells[i], columns[i].Width - 4), x + 2, _y + 11, _ink);
+            style.Draw(Canvas, style.Fit(cells[i], columns[i].Width - 4), x + 2, _y + 11 + down, _ink);
             x += columns[i].Width;
         }
     }
