@@ -22,7 +22,8 @@ installed() {
 
 ensure_packages() {
   local missing=()
-  for pkg in postgresql chromium fonts-noto-cjk clamav libreoffice-calc-nogui libhttp-oai-perl; do
+  for pkg in postgresql chromium fonts-noto-cjk clamav libreoffice-calc-nogui libhttp-oai-perl \
+      fonts-droid-fallback fonts-dejavu-core libgdiplus poppler-utils; do
     installed "$pkg" || missing+=("$pkg")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

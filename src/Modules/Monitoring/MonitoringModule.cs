@@ -7,8 +7,10 @@ using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Domain;
 using EduCloud.Monitoring.Features.Alerts;
 using EduCloud.Monitoring.Features.Indicators;
+using EduCloud.Monitoring.Features.Reports;
 using EduCloud.Monitoring.Features.Returns;
 using EduCloud.Monitoring.Indicators;
+using EduCloud.Monitoring.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,7 +38,13 @@ public static class MonitoringModule
         services.AddSingleton<IndicatorBoard>();
         services.AddScoped<PrefillReturn>();
         AddAlerts(services);
+        // 督导报告: a queue of job ids worked off by one hosted worker (Reports/).
+        services.AddSingleton<ReportQueue>();
+        services.AddSingleton(ReportOptions.From(configuration));
+        services.AddScoped<GenerateReport>();
+        services.AddHostedService<ReportWorker>();
         Texts.AddEnglish(MonitoringTexts.English);
+        Texts.AddEnglish(ReportTexts.English);
         return services;
     }
 
@@ -113,8 +121,13 @@ public static class MonitoringModule
         api.MapGet("/indicators", ReadDashboard.CatalogueEndpointAsync).WithSummary("监测指标目录：定义、公式、按学校类别和年度的目标、来源");
         api.MapGet("/dashboard", ReadDashboard.EndpointAsync)
             .WithSummary("监测看板：某指标在某节点（national、行政区划代码或学校标识）的达标情况，及各下级单位或学校");
+        api.MapPost("/reports", RequestReport.EndpointAsync).WithSummary("申请生成本人所辖范围（或指定节点）某年度的教育信息化专项督导报告（后台任务）");
+        api.MapGet("/reports", ReadReports.ListEndpointAsync).WithSummary("本人所辖范围内的督导报告任务（最新在前）：状态、进度、说明");
+        api.MapGet("/reports/{id:guid}", ReadReports.GetEndpointAsync).WithSummary("督导报告任务的状态与进度");
+        api.MapGet("/reports/{id:guid}/{format:regex(^(pdf|xlsx)$)}", DownloadReport.EndpointAsync).WithSummary("下载已完成的督导报告（pdf 或 xlsx）");
         ReturnPageActions.Map(app);
         MapAlerts(app, api);
+        ReportPageActions.Map(app);
         return app;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EduCloud.Monitoring.Data;
 
 /// <summary>The monitoring module's own tables (schema <c>monitoring</c>, tables <c>mon_*</c>).</summary>
-internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : ScopedDbContext(options, actor, clock)
+internal partial class MonitoringDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : ScopedDbContext(options, actor, clock)
 {
     protected override string ModuleSchema => "monitoring";
 
@@ -17,6 +17,7 @@ internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<IndicatorYear> IndicatorYears => Set<IndicatorYear>();
+    public DbSet<ReportJob> ReportJobs => Set<ReportJob>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -72,6 +73,7 @@ internal class MonitoringDbContext(DbContextOptions options, ICurrentActor actor
             e.Ignore(i => i.Targets);
         });
         ConfigureAlerts(modelBuilder);
+        ConfigureReports(modelBuilder);
     }
 
     /// <summary>Early warning (mon_alert, mon_alert_event) and the yearly indicator snapshot (mon_indicator_year).</summary>
