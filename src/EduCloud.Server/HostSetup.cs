@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
 using EduCloud.Lessons;
+using EduCloud.Spaces;
 using EduCloud.Monitoring;
 using EduCloud.Organization;
 using EduCloud.Records;
@@ -38,6 +39,7 @@ internal static class HostSetup
         services.AddResources(configuration);
         services.AddRecords(configuration);
         services.AddLessons(configuration);
+        services.AddSpaces(configuration);
         services.AddMonitoring(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
@@ -105,6 +107,7 @@ internal static class HostSetup
         app.MapResources();
         app.MapRecords();
         app.MapLessons();
+        app.MapSpaces();
         app.MapMonitoring();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);

@@ -1,0 +1,46 @@
+using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Localization;
+using EduCloud.Kernel.Scope;
+using EduCloud.Kernel.Web;
+using EduCloud.Spaces.Data;
+using EduCloud.Spaces.Features.Notices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduCloud.Spaces;
+
+/// <summary>
+/// 网络学习空间: notices with receipts (家校通知), teacher-parent messages, notification preferences, the class, school and
+/// personal spaces, research groups and master-teacher studios with lesson preparation (教案 versions, proposals,
+/// comments) and lesson observations (听评课).
+/// </summary>
+public static class SpacesModule
+{
+    private static readonly Role[] Senders = [Role.Teacher, Role.SchoolAdmin, Role.CountyAdmin, Role.CityAdmin, Role.ProvinceAdmin, Role.NationalAdmin];
+
+    public static IServiceCollection AddSpaces(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<SpacesDbContext, SqliteSpacesDbContext, PostgresSpacesDbContext>(configuration, "Spaces");
+        Texts.AddEnglish(SpacesTexts.English);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSpaces(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/spaces").WithTags("Spaces").RequireAuthorization();
+        api.MapPost("/attachments", UploadAttachment.EndpointAsync).RequireRoles(Senders).DisableAntiforgery()
+            .WithSummary("上传通知附件（multipart 字段 file；pdf/docx/xlsx/pptx/doc/xls/jpg/png/txt，不超过 10 MB，经病毒扫描）");
+        api.MapPost("/notices", SendNotice.EndpointAsync).RequireRoles(Senders)
+            .WithSummary("发送通知：教师发给本人任教班级的家长/学生（classIds），学校管理员发给本校班级或全校，教育局发给辖区学校（schoolIds）；audience = Parents/Students/ParentsAndStudents/Staff/Everyone");
+        api.MapGet("/notices/inbox", ListNotices.InboxEndpointAsync).WithSummary("我收到的通知（未读在前）");
+        api.MapGet("/notices/sent", ListNotices.SentEndpointAsync).WithSummary("我发出的通知及已读、回执人数");
+        api.MapGet("/notices/{id:guid}", ReadNotice.EndpointAsync).WithSummary("查看通知（收件人打开即标记已读；发送人可见回执统计）");
+        api.MapPost("/notices/{id:guid}/acknowledge", AcknowledgeNotice.EndpointAsync).WithSummary("回执：确认已收到通知（重复点击只记第一次）");
+        api.MapGet("/notices/{id:guid}/receipts", ListReceipts.EndpointAsync).WithSummary("回执情况：已读、已回执人数及未读、未回执名单（仅发送人）");
+        api.MapGet("/notices/{id:guid}/attachments/{attachmentId:guid}", DownloadAttachment.EndpointAsync).WithSummary("下载通知附件");
+        return app;
+    }
+}
