@@ -3,6 +3,7 @@ using EduCloud.Kernel.Localization;
 using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Web;
 using EduCloud.Spaces.Data;
+using EduCloud.Spaces.Features.Messages;
 using EduCloud.Spaces.Features.Notices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +42,21 @@ public static class SpacesModule
         api.MapPost("/notices/{id:guid}/acknowledge", AcknowledgeNotice.EndpointAsync).WithSummary("回执：确认已收到通知（重复点击只记第一次）");
         api.MapGet("/notices/{id:guid}/receipts", ListReceipts.EndpointAsync).WithSummary("回执情况：已读、已回执人数及未读、未回执名单（仅发送人）");
         api.MapGet("/notices/{id:guid}/attachments/{attachmentId:guid}", DownloadAttachment.EndpointAsync).WithSummary("下载通知附件");
+        MapMessages(api);
         return app;
+    }
+
+    private static void MapMessages(RouteGroupBuilder api)
+    {
+        api.MapGet("/messages/contacts", ListContacts.EndpointAsync).WithSummary("可联系的人：家长看到孩子的任课老师，教师看到所教学生的家长");
+        api.MapPost("/messages", SendMessage.EndpointAsync).RequireRoles(Role.Parent, Role.Teacher)
+            .WithSummary("发消息：家长发给孩子的任课老师（childId + teacherId），教师发给所教学生的家长（childId + parentId）；无关的人返回 403");
+        api.MapGet("/messages/threads", ListThreads.MineEndpointAsync).WithSummary("我的会话（有未读的在前）及未读条数");
+        api.MapGet("/messages/threads/{id:guid}", ListThreads.OpenEndpointAsync).WithSummary("打开会话：全部消息，并标记为已读");
+        api.MapPost("/messages/threads/{id:guid}", ReplyInThread.EndpointAsync).WithSummary("在会话中回复");
+        api.MapGet("/preferences", SetPreferences.GetEndpointAsync).WithSummary("我的通知偏好");
+        api.MapPut("/preferences", SetPreferences.EndpointAsync).WithSummary("设置通知偏好：接收哪些站内提醒（通知、消息、备课动态）及免打扰时段（北京时间 HH:mm）");
+        api.MapGet("/notifications", ListNotifications.EndpointAsync).WithSummary("站内提醒（免打扰时段内的提醒在时段结束后出现）");
+        api.MapPost("/notifications/seen", ListNotifications.SeenEndpointAsync).WithSummary("将站内提醒标记为已看");
     }
 }
