@@ -3,7 +3,9 @@ using EduCloud.Kernel.Localization;
 using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Web;
 using EduCloud.Spaces.Data;
+using EduCloud.Spaces.Features.Groups;
 using EduCloud.Spaces.Features.Messages;
+using EduCloud.Spaces.Features.Plans;
 using EduCloud.Spaces.Features.Notices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +45,7 @@ public static class SpacesModule
         api.MapGet("/notices/{id:guid}/receipts", ListReceipts.EndpointAsync).WithSummary("回执情况：已读、已回执人数及未读、未回执名单（仅发送人）");
         api.MapGet("/notices/{id:guid}/attachments/{attachmentId:guid}", DownloadAttachment.EndpointAsync).WithSummary("下载通知附件");
         MapMessages(api);
+        MapGroups(api);
         return app;
     }
 
@@ -58,5 +61,26 @@ public static class SpacesModule
         api.MapPut("/preferences", SetPreferences.EndpointAsync).WithSummary("设置通知偏好：接收哪些站内提醒（通知、消息、备课动态）及免打扰时段（北京时间 HH:mm）");
         api.MapGet("/notifications", ListNotifications.EndpointAsync).WithSummary("站内提醒（免打扰时段内的提醒在时段结束后出现）");
         api.MapPost("/notifications/seen", ListNotifications.SeenEndpointAsync).WithSummary("将站内提醒标记为已看");
+    }
+
+    private static void MapGroups(RouteGroupBuilder api)
+    {
+        api.MapGet("/groups", GetGroup.MineEndpointAsync).WithSummary("我参加的教研组和名师工作室");
+        api.MapPost("/groups", CreateGroup.EndpointAsync).RequireRoles(Role.Teacher, Role.SchoolAdmin)
+            .WithSummary("建立教研组（kind=SubjectGroup，本校）或名师工作室（kind=Studio，教师主持，可跨校）；创建人任组长");
+        api.MapGet("/groups/{id:guid}", GetGroup.EndpointAsync).WithSummary("教研组主页：成员、研讨主题、共享教案、听评课记录（仅成员）");
+        api.MapPost("/groups/{id:guid}/members", AddMember.EndpointAsync).WithSummary("组长按用户名加入教师（教研组限本校教师）");
+        api.MapPost("/groups/{id:guid}/posts", PostInGroup.EndpointAsync).WithSummary("发起研讨主题（title + body）或回复（parentId + body）");
+        api.MapGet("/groups/{id:guid}/posts/{postId:guid}", PostInGroup.ReadEndpointAsync).WithSummary("研讨主题及全部回复");
+        api.MapPost("/groups/{id:guid}/observations", RecordObservation.EndpointAsync).WithSummary("听评课记录：为组内同事的一节课按五项指标打 1-5 分并写评语");
+        api.MapGet("/plans", GetPlan.MineEndpointAsync).WithSummary("我的教案及共享给我所在教研组的教案");
+        api.MapPost("/plans", CreatePlan.EndpointAsync).RequireRoles(Role.Teacher).WithSummary("写教案（第 1 版），可引用资源平台的资源（resourceIds），可直接共享到教研组");
+        api.MapGet("/plans/{id:guid}", GetPlan.EndpointAsync).WithSummary("教案：当前版本、全部版本（含修改建议）和评论");
+        api.MapPut("/plans/{id:guid}", SavePlan.EndpointAsync).WithSummary("保存教案为新版本（basedOn 须为当前版本号，否则 409）");
+        api.MapPost("/plans/{id:guid}/share", CommentOnPlan.ShareEndpointAsync).WithSummary("将教案共享到我所在的教研组");
+        api.MapPost("/plans/{id:guid}/comments", CommentOnPlan.EndpointAsync).WithSummary("评论教案（作者或教研组同事）");
+        api.MapPost("/plans/{id:guid}/proposals", ProposeEdit.EndpointAsync).WithSummary("同事提出修改建议（成为待作者处理的新版本）");
+        api.MapPost("/plans/{id:guid}/proposals/{number:int}/{decision}", ProposeEdit.DecideEndpointAsync).WithSummary("作者采纳（accept）或不采纳（reject）修改建议");
+        api.MapGet("/plans/{id:guid}/diff", DiffVersions.EndpointAsync).WithSummary("比较两个版本（?from=1&to=2）：逐行列出删除和新增");
     }
 }

@@ -149,6 +149,7 @@ internal class SpacesDbContext(DbContextOptions options, ICurrentActor actor, Ti
             e.Property(p => p.Stage).HasMaxLength(20);
             e.Property(p => p.Subject).HasMaxLength(20);
             e.Property(p => p.LastNumber).IsConcurrencyToken();
+            e.Property(p => p.CurrentVersion).IsConcurrencyToken();
             e.HasIndex(p => p.AuthorId);
             e.HasIndex(p => p.GroupId);
         });
