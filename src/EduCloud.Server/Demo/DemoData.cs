@@ -64,6 +64,7 @@ internal static class DemoData
         await teachersDb.SaveChangesAsync(ct);
         var resources = await DemoResources.SeedAsync(sp, identity, clock, ct);
         var lessons = await DemoLessons.SeedAsync(sp, identity, clock, ct);
+        await DemoSpaces.SeedAsync(sp, identity, clock, ct);
         var returns = await DemoMonitoring.SeedAsync(sp.GetRequiredService<EduCloud.Monitoring.Data.MonitoringDbContext>(), tree, random, now, ct);
         logger.LogInformation(
             "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records, {TeacherRecords} teacher records, {Resources} resources, {Lessons} contest entries, {Returns} monitoring returns",

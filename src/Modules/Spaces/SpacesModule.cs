@@ -3,9 +3,11 @@ using EduCloud.Kernel.Localization;
 using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Web;
 using EduCloud.Spaces.Data;
+using EduCloud.Spaces.Features;
 using EduCloud.Spaces.Features.Groups;
 using EduCloud.Spaces.Features.Messages;
 using EduCloud.Spaces.Features.Plans;
+using EduCloud.Spaces.Features.Spaces;
 using EduCloud.Spaces.Features.Notices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +48,10 @@ public static class SpacesModule
         api.MapGet("/notices/{id:guid}/attachments/{attachmentId:guid}", DownloadAttachment.EndpointAsync).WithSummary("下载通知附件");
         MapMessages(api);
         MapGroups(api);
+        PageActions.Map(app);
+        api.MapGet("/me", GetMySpace.EndpointAsync).WithSummary("个人空间：我的通知与会话（未读在前）、站内提醒、教研组、所属班级和学校空间");
+        api.MapGet("/class/{id:guid}", GetClassSpace.EndpointAsync).WithSummary("班级空间：班级通知、活动概况（通知数、家校会话数、师生人数）和成员（本班师生、家长、管理员可见）");
+        api.MapGet("/school/{id:guid}", GetSchoolSpace.EndpointAsync).WithSummary("学校空间：全校通知、活动概况和教职工（本校成员及上级管理员可见）");
         return app;
     }
 
