@@ -200,6 +200,7 @@ namespace EduCloud.Spaces.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("GroupId")

@@ -191,6 +191,7 @@ namespace EduCloud.Spaces.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("GroupId")

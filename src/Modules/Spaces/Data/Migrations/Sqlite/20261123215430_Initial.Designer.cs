@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduCloud.Spaces.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSpacesDbContext))]
-    [Migration("20261123205307_Initial")]
+    [Migration("20261123215430_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -194,6 +194,7 @@ namespace EduCloud.Spaces.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("GroupId")

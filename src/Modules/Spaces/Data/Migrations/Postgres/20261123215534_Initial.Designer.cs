@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduCloud.Spaces.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSpacesDbContext))]
-    [Migration("20261123205422_Initial")]
+    [Migration("20261123215534_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -203,6 +203,7 @@ namespace EduCloud.Spaces.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("GroupId")
