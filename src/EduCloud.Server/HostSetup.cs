@@ -4,6 +4,7 @@ using EduCloud.Homework;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
 using EduCloud.Lessons;
+using EduCloud.Spaces;
 using EduCloud.Monitoring;
 using EduCloud.Organization;
 using EduCloud.Records;
@@ -39,6 +40,7 @@ internal static class HostSetup
         services.AddResources(configuration);
         services.AddRecords(configuration);
         services.AddLessons(configuration);
+        services.AddSpaces(configuration);
         services.AddMonitoring(configuration);
         services.AddHomework(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
@@ -107,6 +109,7 @@ internal static class HostSetup
         app.MapResources();
         app.MapRecords();
         app.MapLessons();
+        app.MapSpaces();
         app.MapMonitoring();
         app.MapHomework();
         app.MapRazorComponents<App>()

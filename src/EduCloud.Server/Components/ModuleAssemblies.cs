@@ -11,6 +11,7 @@ internal static class ModuleAssemblies
         typeof(Teachers.TeachersModule).Assembly, typeof(Statistics.StatisticsModule).Assembly,
         typeof(Resources.ResourcesModule).Assembly,
         typeof(Lessons.LessonsModule).Assembly,
+        typeof(Spaces.SpacesModule).Assembly,
         typeof(Monitoring.MonitoringModule).Assembly,
         typeof(Homework.HomeworkModule).Assembly,
     ];

@@ -65,6 +65,7 @@ internal static class DemoData
         var resources = await DemoResources.SeedAsync(sp, identity, clock, ct);
         var lessons = await DemoLessons.SeedAsync(sp, identity, clock, ct);
         var homework = await DemoHomework.SeedAsync(sp, identity, clock, ct);
+        await DemoSpaces.SeedAsync(sp, identity, clock, ct);
         var returns = await DemoMonitoring.SeedAsync(sp.GetRequiredService<EduCloud.Monitoring.Data.MonitoringDbContext>(), tree, random, now, ct);
         await DemoMonitoringHistory.SeedAsync(sp, now, ct);
         logger.LogInformation(

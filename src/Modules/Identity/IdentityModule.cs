@@ -32,6 +32,7 @@ public static class IdentityModule
         services.AddScoped<ScopeLoader>();
         services.AddScoped<EduCloud.Organization.Contracts.IClassRoster, CountClassRoster>();
         services.AddScoped<Contracts.IAccountPlacement, PlaceAccount>();
+        services.AddScoped<Contracts.IPeopleDirectory, ListPeople>();
         services.AddScoped<SignInService>();
         services.AddSingleton<ValidatedTokens>();
 
