@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using EduCloud.Assessment;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
 using EduCloud.Lessons;
@@ -39,6 +40,7 @@ internal static class HostSetup
         services.AddRecords(configuration);
         services.AddLessons(configuration);
         services.AddMonitoring(configuration);
+        services.AddAssessment(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         MonitoringModule.UsePlatformActor(IdentityModule.ActAsPlatform);
@@ -106,6 +108,7 @@ internal static class HostSetup
         app.MapRecords();
         app.MapLessons();
         app.MapMonitoring();
+        app.MapAssessment();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }

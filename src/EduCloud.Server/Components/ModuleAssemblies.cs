@@ -12,5 +12,6 @@ internal static class ModuleAssemblies
         typeof(Resources.ResourcesModule).Assembly,
         typeof(Lessons.LessonsModule).Assembly,
         typeof(Monitoring.MonitoringModule).Assembly,
+        typeof(Assessment.AssessmentModule).Assembly,
     ];
 }
