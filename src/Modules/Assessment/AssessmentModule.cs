@@ -1,6 +1,8 @@
 using EduCloud.Assessment.Data;
+using EduCloud.Assessment.Features.Attempts;
 using EduCloud.Assessment.Features.Items;
 using EduCloud.Assessment.Features.Qti;
+using EduCloud.Assessment.Features.Quizzes;
 using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Localization;
 using EduCloud.Kernel.Scope;
@@ -38,6 +40,21 @@ public static class AssessmentModule
         api.MapGet("/items/{id:guid}/qti", ExportQti.ItemEndpointAsync).WithSummary("导出一道试题的 QTI 2.1 assessmentItem XML");
         api.MapPost("/items/import", ImportQti.EndpointAsync).RequireRoles(Role.Teacher).DisableAntiforgery()
             .WithSummary("导入 QTI 2.1 试题：单个 .xml 或内容包 .zip（全部成功或全部不导入）；表单字段 file，可选 stageCode、subjectCode");
+
+        api.MapGet("/quizzes", ListQuizzes.EndpointAsync).WithSummary("我的自测：教师为本人布置的自测；学生为本班的自测（开放中的在前）及本人的作答和得分");
+        api.MapPost("/quizzes", CreateQuiz.EndpointAsync).RequireRoles(Role.Teacher)
+            .WithSummary("组卷并布置自测：从题库选题（顺序、分值），布置给本人任教的一个或多个班级，设开放和截止时间、限时、可作答次数、交卷后是否显示答案");
+        api.MapGet("/quizzes/{id:guid}/statistics", QuizStatistics.EndpointAsync).RequireRoles(Role.Teacher)
+            .WithSummary("试题统计（仅布置教师）：每题作答人数、难度系数（得分率）、区分度（高低分组各27%）、选项分布；及全部作答");
+        api.MapPost("/quizzes/{id:guid}/attempts", StartAttempt.EndpointAsync).RequireRoles(Role.Student)
+            .WithSummary("开始作答（幂等：已有未提交的作答时返回该作答）");
+        api.MapGet("/attempts/{id:guid}", GetAttempt.EndpointAsync).WithSummary("一次作答：题目、已保存的答案；提交后含得分，教师允许时含正确答案");
+        api.MapPut("/attempts/{id:guid}/answers/{quizItemId:guid}", AnswerItem.EndpointAsync).RequireRoles(Role.Student)
+            .WithSummary("保存一题的答案（再次作答覆盖）：选择题为选项字母，填空题每空一项，简答题为文本");
+        api.MapPost("/attempts/{id:guid}/submit", SubmitAttempt.EndpointAsync).RequireRoles(Role.Student)
+            .WithSummary("交卷：客观题立即自动批阅，简答题待教师批阅；截止或超过限时后拒绝；重复提交返回同一结果");
+        api.MapPost("/attempts/{id:guid}/answers/{quizItemId:guid}/mark", MarkAnswer.EndpointAsync).RequireRoles(Role.Teacher)
+            .WithSummary("批阅简答题（仅布置教师）：得分与评语");
         return app;
     }
 }
