@@ -55,6 +55,7 @@ public static class AssessmentModule
             .WithSummary("交卷：客观题立即自动批阅，简答题待教师批阅；截止或超过限时后拒绝；重复提交返回同一结果");
         api.MapPost("/attempts/{id:guid}/answers/{quizItemId:guid}/mark", MarkAnswer.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("批阅简答题（仅布置教师）：得分与评语");
+        Features.PageActions.Map(app);
         return app;
     }
 }

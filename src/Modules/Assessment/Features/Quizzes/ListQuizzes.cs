@@ -13,7 +13,7 @@ namespace EduCloud.Assessment.Features.Quizzes;
 /// </summary>
 internal static class ListQuizzes
 {
-    public sealed record Entry(QuizDto Quiz, bool Open, int Submitted, IReadOnlyList<AttemptSummary> MyAttempts);
+    public sealed record Entry(QuizDto Quiz, bool Mine, bool Open, int Submitted, IReadOnlyList<AttemptSummary> MyAttempts);
 
     public sealed record AttemptSummary(Guid Id, int Number, string Status, DateTime StartedAt, DateTime? SubmittedAt, decimal? Score, int MaxScore, int PendingMarks);
 
@@ -29,7 +29,7 @@ internal static class ListQuizzes
             var ids = own.Select(q => q.Id).ToList();
             var counts = await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.QuizId) && a.Status != AttemptStatus.InProgress)
                 .GroupBy(a => a.QuizId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            entries.AddRange(own.Select(q => new Entry(QuizDto.Of(q), IsOpen(q, now), counts.GetValueOrDefault(q.Id), [])));
+            entries.AddRange(own.Select(q => new Entry(QuizDto.Of(q), true, IsOpen(q, now), counts.GetValueOrDefault(q.Id), [])));
         }
         var classes = await QuizAccess.StudentClassesAsync(db.Actor, roster, ct);
         if (classes.Count > 0)
@@ -38,7 +38,7 @@ internal static class ListQuizzes
                 .Where(q => q.Classes.Any(c => classes.Contains(c.ClassId))).OrderByDescending(q => q.ClosesAt).Take(200).ToListAsync(ct);
             var ids = assigned.Select(q => q.Id).ToList();
             var attempts = (await db.Attempts.AsNoTracking().Where(a => a.StudentId == me && ids.Contains(a.QuizId)).OrderBy(a => a.Number).ToListAsync(ct)).ToLookup(a => a.QuizId);
-            entries.AddRange(assigned.OrderByDescending(q => IsOpen(q, now)).Select(q => new Entry(QuizDto.Of(q), IsOpen(q, now), 0,
+            entries.AddRange(assigned.OrderByDescending(q => IsOpen(q, now)).Select(q => new Entry(QuizDto.Of(q), false, IsOpen(q, now), 0,
                 attempts[q.Id].Select(a => new AttemptSummary(a.Id, a.Number, a.Status.ToString(), a.StartedAt, a.SubmittedAt,
                     a.Status == AttemptStatus.InProgress ? null : a.Score, a.MaxScore, a.PendingMarks)).ToList())));
         }
