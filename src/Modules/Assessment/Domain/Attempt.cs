@@ -33,7 +33,7 @@ internal sealed class Attempt : IScopedRow, IOwnedByPerson
     public Guid PersonId => StudentId;
 }
 
-public enum AttemptStatus
+internal enum AttemptStatus
 {
     /// <summary>作答中</summary>
     InProgress = 1,

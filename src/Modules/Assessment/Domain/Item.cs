@@ -42,7 +42,7 @@ internal sealed class Item : IScopedRow, IOwnedByPerson
 }
 
 /// <summary>题型: 单选, 多选, 判断, 填空, 简答.</summary>
-public enum ItemKind
+internal enum ItemKind
 {
     SingleChoice = 1,
     MultipleChoice = 2,
@@ -52,7 +52,7 @@ public enum ItemKind
 }
 
 /// <summary>A choice: key A, B, C ... (T/F for true/false), its text and whether it is correct.</summary>
-public sealed class ItemOption
+internal sealed class ItemOption
 {
     public string Key { get; set; } = "";
     public string Text { get; set; } = "";
@@ -60,12 +60,12 @@ public sealed class ItemOption
 }
 
 /// <summary>A blank with its accepted answers (any one of them is right).</summary>
-public sealed class ItemBlank
+internal sealed class ItemBlank
 {
     public List<string> Answers { get; set; } = [];
 }
 
-public static class ItemKinds
+internal static class ItemKinds
 {
     public static string ChineseName(this ItemKind kind) => kind switch
     {
