@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using EduCloud.Homework;
+using EduCloud.Assessment;
 using EduCloud.Identity;
 using EduCloud.Kernel.Data;
 using EduCloud.Lessons;
@@ -43,6 +44,7 @@ internal static class HostSetup
         services.AddSpaces(configuration);
         services.AddMonitoring(configuration);
         services.AddHomework(configuration);
+        services.AddAssessment(configuration);
         StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
         MonitoringModule.UsePlatformActor(IdentityModule.ActAsPlatform);
@@ -112,6 +114,7 @@ internal static class HostSetup
         app.MapSpaces();
         app.MapMonitoring();
         app.MapHomework();
+        app.MapAssessment();
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(ModuleAssemblies.Pages);
     }

@@ -14,5 +14,6 @@ internal static class ModuleAssemblies
         typeof(Spaces.SpacesModule).Assembly,
         typeof(Monitoring.MonitoringModule).Assembly,
         typeof(Homework.HomeworkModule).Assembly,
+        typeof(Assessment.AssessmentModule).Assembly,
     ];
 }

@@ -66,11 +66,12 @@ internal static class DemoData
         var lessons = await DemoLessons.SeedAsync(sp, identity, clock, ct);
         var homework = await DemoHomework.SeedAsync(sp, identity, clock, ct);
         await DemoSpaces.SeedAsync(sp, identity, clock, ct);
+        var items = await DemoAssessment.SeedAsync(sp, identity, clock, ct);
         var returns = await DemoMonitoring.SeedAsync(sp.GetRequiredService<EduCloud.Monitoring.Data.MonitoringDbContext>(), tree, random, now, ct);
         await DemoMonitoringHistory.SeedAsync(sp, now, ct);
         logger.LogInformation(
-            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records, {TeacherRecords} teacher records, {Resources} resources, {Lessons} contest entries, {Homework} homework, {Returns} monitoring returns",
+            "Demo data loaded in {Seconds:F1} s: {Schools} schools, {TeachingPoints} teaching points, {Classes} classes, {Teachers} teachers, {Students} students, {Parents} parents, {Accounts} accounts, {Links} guardian links, {Records} student records, {TeacherRecords} teacher records, {Resources} resources, {Lessons} contest entries, {Homework} homework, {Items} bank items, {Returns} monitoring returns",
             watch.Elapsed.TotalSeconds, tree.Schools.Count, tree.TeachingPoints.Count, tree.Classes.Count, people.Teachers, people.Students, people.Parents,
-            result.AccountIds.Count, result.GuardianLinks, records.Count, teachers.Count, resources, lessons, homework, returns);
+            result.AccountIds.Count, result.GuardianLinks, records.Count, teachers.Count, resources, lessons, homework, items, returns);
     }
 }
