@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 
@@ -9,8 +10,6 @@ namespace EduCloud.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class HomeworkJourney(ServerAndBrowser app)
 {
-    private const string DemoPassword = "Demo2026";
-
     [Fact]
     public async Task A_teacher_sets_homework_the_student_submits_the_teacher_marks_and_the_parent_sees_the_score()
     {
@@ -88,14 +87,5 @@ public sealed class HomeworkJourney(ServerAndBrowser app)
             await ServerAndBrowser.ScreenshotAsync(parent, "homework-parent");
             await parent.Context.CloseAsync();
         }
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("input[name=UserName]").FillAsync(userName);
-        await page.Locator("input[name=Password]").FillAsync(DemoPassword);
-        await page.Locator("form button[type=submit], form input[type=submit]").First.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }

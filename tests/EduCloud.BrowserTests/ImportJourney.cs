@@ -1,6 +1,7 @@
 using System.Text;
 using ClosedXML.Excel;
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 

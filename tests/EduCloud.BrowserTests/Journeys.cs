@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 
@@ -11,8 +12,6 @@ namespace EduCloud.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class Journeys(ServerAndBrowser app)
 {
-    private const string DemoPassword = "Demo2026";
-
     public static TheoryData<string, string> DemoAccounts() => new()
     {
         { "national_admin", "NationalAdmin" },
@@ -231,23 +230,6 @@ public sealed partial class Journeys(ServerAndBrowser app)
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             overflow.ShouldBeLessThanOrEqualTo(0);
         });
-    }
-
-    private static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("input[name=UserName]").FillAsync(userName);
-        await page.Locator("input[name=Password]").FillAsync(password);
-        await page.Locator("form button[type=submit], form input[type=submit]").First.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
-
-    /// <summary>The JSON API with the browser's own sign-in cookie: the ground truth the pages are checked against.</summary>
-    private static async Task<JsonElement> ApiAsync(IPage page, string path)
-    {
-        var response = await page.Context.APIRequest.GetAsync(path);
-        response.Status.ShouldBe(200, $"{path}: {await response.TextAsync()}");
-        return (await response.JsonAsync())!.Value;
     }
 
     /// <summary>Runs a journey and takes its screenshot whatever the outcome.</summary>

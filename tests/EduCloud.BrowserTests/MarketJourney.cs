@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 
@@ -11,7 +12,6 @@ namespace EduCloud.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class MarketJourney(ServerAndBrowser app)
 {
-    private const string DemoPassword = "Demo2026";
     private const string Priced = "有理数的加法 精讲课件";
 
     [Fact]
@@ -106,21 +106,5 @@ public sealed class MarketJourney(ServerAndBrowser app)
         {
             await anonymous.Context.CloseAsync();
         }
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("input[name=UserName]").FillAsync(userName);
-        await page.Locator("input[name=Password]").FillAsync(DemoPassword);
-        await page.Locator("form button[type=submit], form input[type=submit]").First.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
-
-    private static async Task<JsonElement> ApiAsync(IPage page, string path)
-    {
-        var response = await page.Context.APIRequest.GetAsync(path);
-        response.Status.ShouldBe(200, $"{path}: {await response.TextAsync()}");
-        return (await response.JsonAsync())!.Value;
     }
 }

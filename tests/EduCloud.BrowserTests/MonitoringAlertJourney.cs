@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 

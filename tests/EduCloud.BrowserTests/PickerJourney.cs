@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 
@@ -15,11 +16,7 @@ public sealed class QuizJourney(ServerAndBrowser app)
         var page = await app.NewPageAsync(390, 844);
         try
         {
-            await page.GotoAsync("/signin");
-            await page.Locator("input[name=UserName]").FillAsync("student");
-            await page.Locator("input[name=Password]").FillAsync("Demo2026");
-            await page.Locator("form button[type=submit], form input[type=submit]").First.ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await SignInAsync(page, "student");
             await page.Locator("[data-testid=link-quizzes]").ClickAsync();
             await page.Locator("[data-testid=open-quiz]", new() { HasTextString = "综合自测（一）" }).Locator("[data-testid=take-quiz]").ClickAsync();
             await page.Locator("[data-testid=start]").ClickAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static EduCloud.BrowserTests.DemoSession;
 
 namespace EduCloud.BrowserTests;
 
@@ -9,7 +10,6 @@ namespace EduCloud.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SpacesJourney(ServerAndBrowser app)
 {
-    private const string DemoPassword = "Demo2026";
     private const string Title = "关于召开期中家长会的通知";
 
     [Fact]
@@ -45,14 +45,5 @@ public sealed class SpacesJourney(ServerAndBrowser app)
             await teacher.Context.CloseAsync();
             await parent.Context.CloseAsync();
         }
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.Locator("input[name=UserName]").FillAsync(userName);
-        await page.Locator("input[name=Password]").FillAsync(DemoPassword);
-        await page.Locator("form button[type=submit], form input[type=submit]").First.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }
