@@ -45,9 +45,6 @@ internal static class HostSetup
         services.AddMonitoring(configuration);
         services.AddHomework(configuration);
         services.AddAssessment(configuration);
-        StudentsModule.UsePlatformActor(IdentityModule.ActAsPlatform);
-        ResourcesModule.UsePlatformActor(IdentityModule.ActAsPlatform);
-        MonitoringModule.UsePlatformActor(IdentityModule.ActAsPlatform);
 
         services.AddProblemDetails();
         // Malformed JSON reaches ProblemMapping, which names the offending field, instead of an empty 400.

@@ -29,6 +29,7 @@ public static class IdentityModule
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<IPlatformActing>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<ScopeLoader>();
         services.AddScoped<EduCloud.Organization.Contracts.IClassRoster, CountClassRoster>();
         services.AddScoped<Contracts.IAccountPlacement, PlaceAccount>();
@@ -103,7 +104,7 @@ public static class IdentityModule
     }
 
     /// <summary>Makes the given service scope act as the platform (CLI commands, seeding, background jobs).</summary>
-    public static void ActAsPlatform(IServiceProvider scopedServices) => scopedServices.GetRequiredService<CurrentActor>().BecomePlatform();
+    public static void ActAsPlatform(IServiceProvider scopedServices) => scopedServices.ActAsPlatform();
 
     public static IApplicationBuilder UseCurrentActor(this IApplicationBuilder app) => app.UseMiddleware<LoadActorMiddleware>();
 

@@ -27,11 +27,6 @@ namespace EduCloud.Monitoring;
 /// </summary>
 public static class MonitoringModule
 {
-    /// <summary>Set by the host: makes a service scope act as the platform (seeding the reference data).</summary>
-    internal static Action<IServiceProvider> ActAsPlatform { get; private set; } = _ => { };
-
-    public static void UsePlatformActor(Action<IServiceProvider> actAsPlatform) => ActAsPlatform = actAsPlatform;
-
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext>(configuration, "Monitoring");
@@ -52,7 +47,7 @@ public static class MonitoringModule
     public static async Task LoadReferenceDataAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();
-        ActAsPlatform(scope.ServiceProvider);
+        scope.ServiceProvider.ActAsPlatform();
         var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
         var now = DateTime.UtcNow;
         var form = FormSpec.Parse(Read("form-2026.json"));

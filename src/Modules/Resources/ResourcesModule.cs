@@ -35,11 +35,6 @@ public static class ResourcesModule
     private static readonly Role[] Uploaders = [Role.Teacher, Role.ResourceProvider, Role.SchoolAdmin];
     private static readonly Role[] CatalogueEditors = [Role.NationalAdmin, Role.ProvinceAdmin];
 
-    /// <summary>Set by the host: makes a service scope act as the platform (background loading of the search).</summary>
-    internal static Action<IServiceProvider> ActAsPlatform { get; private set; } = _ => { };
-
-    public static void UsePlatformActor(Action<IServiceProvider> actAsPlatform) => ActAsPlatform = actAsPlatform;
-
     public static IServiceCollection AddResources(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<ResourcesDbContext, SqliteResourcesDbContext, PostgresResourcesDbContext>(configuration, "Resources");
@@ -59,7 +54,7 @@ public static class ResourcesModule
     public static async Task LoadReferenceDataAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();
-        ActAsPlatform(scope.ServiceProvider);
+        scope.ServiceProvider.ActAsPlatform();
         var db = scope.ServiceProvider.GetRequiredService<ResourcesDbContext>();
         if (!await db.CatalogueNodes.AnyAsync(ct))
         {

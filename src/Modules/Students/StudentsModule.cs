@@ -32,9 +32,6 @@ public static class StudentsModule
         return services;
     }
 
-    /// <summary>How the background import worker acts as the platform; the host passes Identity's way of doing it.</summary>
-    public static void UsePlatformActor(Action<IServiceProvider> actAsPlatform) => ImportWorker.ActAsPlatform = actAsPlatform;
-
     public static IEndpointRouteBuilder MapStudents(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Students").RequireAuthorization();

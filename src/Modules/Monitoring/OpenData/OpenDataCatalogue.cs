@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Errors;
 using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Domain;
@@ -37,7 +38,7 @@ internal sealed class OpenDataCatalogue(IServiceScopeFactory scopes, IndicatorBo
     public async Task<OpenTable> BuildAsync(string id, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        MonitoringModule.ActAsPlatform(scope.ServiceProvider);
+        scope.ServiceProvider.ActAsPlatform();
         var sp = scope.ServiceProvider;
         var org = sp.GetRequiredService<IOrganizationDirectory>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

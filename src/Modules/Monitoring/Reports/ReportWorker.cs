@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Scope;
 using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ internal sealed class ReportWorker(IServiceScopeFactory scopes, ReportQueue queu
             try
             {
                 using var scope = scopes.CreateScope();
-                MonitoringModule.ActAsPlatform(scope.ServiceProvider);
+                scope.ServiceProvider.ActAsPlatform();
                 await scope.ServiceProvider.GetRequiredService<GenerateReport>().RunAsync(id, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -42,7 +43,7 @@ internal sealed class ReportWorker(IServiceScopeFactory scopes, ReportQueue queu
         try
         {
             using var scope = scopes.CreateScope();
-            MonitoringModule.ActAsPlatform(scope.ServiceProvider);
+            scope.ServiceProvider.ActAsPlatform();
             var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
             var open = await db.ReportJobs.Where(j => j.Status == ReportStatus.Queued || j.Status == ReportStatus.Running)
                 .OrderBy(j => j.RequestedAt).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Scope;
 using EduCloud.Kernel.Files;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -61,7 +62,7 @@ internal sealed class OfficePreviews(IServiceProvider services, ResourcesOptions
     private async Task<bool> NextAsync(CancellationToken ct)
     {
         using var scope = services.CreateScope();
-        ResourcesModule.ActAsPlatform(scope.ServiceProvider);
+        scope.ServiceProvider.ActAsPlatform();
         var db = scope.ServiceProvider.GetRequiredService<ResourcesDbContext>();
         var blob = await db.Blobs.FirstOrDefaultAsync(b => b.Preview == PreviewStatus.Pending, ct);
         if (blob is null)

@@ -12,7 +12,7 @@ namespace EduCloud.Identity.Features.Scope;
 /// The signed-in person of this request (cookie or bearer token). The scope is loaded once by
 /// <see cref="LoadActorMiddleware"/> before any endpoint or page runs, so data access never blocks on it.
 /// </summary>
-internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
+internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor, IPlatformActing
 {
     private ScopeLoader.Loaded? _loaded;
 
@@ -30,7 +30,7 @@ internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
     }
 
     /// <summary>For the CLI, seeding and background jobs: act as the platform itself, outside any person's scope.</summary>
-    internal void BecomePlatform() => _loaded = new ScopeLoader.Loaded(DataScope.System, [], "system", "", false);
+    public void BecomePlatform() => _loaded = new ScopeLoader.Loaded(DataScope.System, [], "system", "", false);
 
     /// <summary>Loads the person behind the request; false when a signed-in principal no longer counts.</summary>
     internal async Task<bool> LoadAsync(HttpContext context)

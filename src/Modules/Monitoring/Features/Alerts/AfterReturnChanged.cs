@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Scope;
 using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Features.Trends;
 using EduCloud.Monitoring.Indicators;
@@ -20,7 +21,7 @@ internal sealed class AfterReturnChanged(IServiceScopeFactory scopes, IndicatorB
         {
             using (var scope = scopes.CreateScope())
             {
-                MonitoringModule.ActAsPlatform(scope.ServiceProvider);
+                scope.ServiceProvider.ActAsPlatform();
                 var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
                 var rollup = await board.CurrentAsync(db, ct);
                 await UpdateSchoolInSnapshot.HandleAsync(db, rollup.Indicators, schoolId, year, clock.GetUtcNow().UtcDateTime, ct);

@@ -31,7 +31,7 @@ internal sealed class EvaluateAlerts(IServiceScopeFactory scopes, IndicatorBoard
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             using var scope = scopes.CreateScope();
-            MonitoringModule.ActAsPlatform(scope.ServiceProvider);
+            scope.ServiceProvider.ActAsPlatform();
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<MonitoringDbContext>();
             var rollup = await board.CurrentAsync(db, ct);

@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Scope;
 using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Features.Trends;
 using EduCloud.Monitoring.Indicators;
@@ -43,7 +44,7 @@ internal sealed class ScheduledMonitoringRun(IServiceScopeFactory scopes, Indica
     {
         using (var scope = scopes.CreateScope())
         {
-            MonitoringModule.ActAsPlatform(scope.ServiceProvider);
+            scope.ServiceProvider.ActAsPlatform();
             var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
             var rollup = await board.CurrentAsync(db, ct);
             foreach (var year in await TakeYearlySnapshot.YearsAsync(db, ct))

@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Scope;
 using EduCloud.Resources.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +20,7 @@ internal sealed class SearchLoader(IServiceProvider services, SearchFeeder feede
             try
             {
                 using var scope = services.CreateScope();
-                ResourcesModule.ActAsPlatform(scope.ServiceProvider);
+                scope.ServiceProvider.ActAsPlatform();
                 var count = await feeder.LoadAllAsync(scope.ServiceProvider.GetRequiredService<ResourcesDbContext>(), stoppingToken);
                 logger.LogInformation("Search loaded with {Count} published resources", count);
                 return;

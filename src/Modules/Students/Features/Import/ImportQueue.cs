@@ -60,9 +60,6 @@ internal sealed class ImportQueue
 /// <summary>Runs queued imports in the background, acting as the platform (the school was checked when queued).</summary>
 internal sealed class ImportWorker(IServiceProvider services, ImportQueue queue, ILogger<ImportWorker> logger) : BackgroundService
 {
-    /// <summary>How a background scope becomes the platform: given by the host (Identity owns the actor).</summary>
-    public static Action<IServiceProvider> ActAsPlatform { get; set; } = _ => { };
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await FailInterruptedAsync(stoppingToken);
@@ -71,7 +68,7 @@ internal sealed class ImportWorker(IServiceProvider services, ImportQueue queue,
             try
             {
                 using var scope = services.CreateScope();
-                ActAsPlatform(scope.ServiceProvider);
+                scope.ServiceProvider.ActAsPlatform();
                 await RunImport.ExecuteAsync(scope.ServiceProvider, jobId, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -91,7 +88,7 @@ internal sealed class ImportWorker(IServiceProvider services, ImportQueue queue,
         try
         {
             using var scope = services.CreateScope();
-            ActAsPlatform(scope.ServiceProvider);
+            scope.ServiceProvider.ActAsPlatform();
             var db = scope.ServiceProvider.GetRequiredService<StudentsDbContext>();
             // The host migrates at start-up, possibly after this service starts: wait for the schema first.
             for (var i = 0; i < 120 && (await db.Database.GetPendingMigrationsAsync(ct)).Any(); i++)
