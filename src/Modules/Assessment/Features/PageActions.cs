@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Assessment.Features;
 
 /// <summary>
@@ -24,13 +26,13 @@ internal static class PageActions
     {
         var group = app.MapGroup("/assess/actions").RequireAuthorization().ExcludeFromDescription();
         group.MapPost("/start", async ([AsParameters] StartAttempt.Services s, [FromForm] Guid quizId, CancellationToken ct) =>
-            await RunAsync($"/assess/quizzes/{quizId}/attempt", async () => { await StartAttempt.HandleAsync(s, quizId, ct); return $"/assess/quizzes/{quizId}/attempt"; }));
+            await RedirectAsync($"/assess/quizzes/{quizId}/attempt", async () => { await StartAttempt.HandleAsync(s, quizId, ct); return $"/assess/quizzes/{quizId}/attempt"; }));
         group.MapPost("/answers", async (AssessmentDbContext db, ILearningRecords records, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             var attemptId = Guid.TryParse(form["attemptId"], out var id) ? id : Guid.Empty;
             var quizId = Guid.TryParse(form["quizId"], out var q) ? q : Guid.Empty;
-            return await RunAsync($"/assess/quizzes/{quizId}/attempt", async () =>
+            return await RedirectAsync($"/assess/quizzes/{quizId}/attempt", async () =>
             {
                 await SaveAllAsync(db, clock, attemptId, form, ct);
                 if (form["do"] == "submit")
@@ -43,14 +45,14 @@ internal static class PageActions
         });
         group.MapPost("/mark", async (AssessmentDbContext db, ILearningRecords records, TimeProvider clock, [FromForm] Guid attemptId, [FromForm] Guid quizItemId,
             [FromForm] string? score, [FromForm] string? comment, CancellationToken ct) =>
-            await RunAsync($"/assess/attempts/{attemptId}", async () =>
+            await RedirectAsync($"/assess/attempts/{attemptId}", async () =>
             {
                 var value = decimal.TryParse(score, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null;
                 await MarkAnswer.HandleAsync(db, records, clock, attemptId, quizItemId, new MarkAnswer.Request(value, comment), ct);
                 return $"/assess/attempts/{attemptId}?marked=1";
             }));
         group.MapPost("/import", async (AssessmentDbContext db, IOrganizationDirectory directory, TimeProvider clock, IFormFile? file, [FromForm] string? stageCode,
-            [FromForm] string? subjectCode, CancellationToken ct) => await RunAsync("/assess/items", async () =>
+            [FromForm] string? subjectCode, CancellationToken ct) => await RedirectAsync("/assess/items", async () =>
             {
                 var result = await ImportQti.EndpointAsync(db, directory, clock, file, stageCode, subjectCode, ct);
                 return $"/assess/items?imported={result.Value!.Imported}";
@@ -78,16 +80,4 @@ internal static class PageActions
         }
     }
 
-    private static async Task<IResult> RunAsync(string back, Func<Task<string>> action)
-    {
-        try
-        {
-            return Results.LocalRedirect(await action());
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect(back + (back.Contains('?') ? "&" : "?") + "error=" + Uri.EscapeDataString(message));
-        }
-    }
 }

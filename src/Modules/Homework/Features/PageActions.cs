@@ -14,6 +14,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Homework.Features;
 
 /// <summary>
@@ -97,17 +99,4 @@ internal static class PageActions
 
     private static Guid Id(string? value) => Guid.TryParse(value, out var id) ? id : Guid.Empty;
 
-    private static async Task<IResult> RunAsync<T>(string back, string done, Func<Task<T>> action, string? backOnError = null)
-    {
-        try
-        {
-            await action();
-            return Results.LocalRedirect(back + "?done=" + Uri.EscapeDataString(done));
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect((backOnError ?? back) + "?error=" + Uri.EscapeDataString(message));
-        }
-    }
 }

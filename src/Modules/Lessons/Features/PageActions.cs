@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Lessons.Features;
 
 /// <summary>
@@ -36,17 +38,4 @@ internal static class PageActions
             CancellationToken ct) => RunAsync("/lessons/rounds", "Quota", () => SetQuota.HandleAsync(db, directory, roundId, regionCode, maxRecommendations, ct)));
     }
 
-    private static async Task<IResult> RunAsync<T>(string back, string done, Func<Task<T>> action)
-    {
-        try
-        {
-            await action();
-            return Microsoft.AspNetCore.Http.Results.LocalRedirect(back + "?done=" + Uri.EscapeDataString(done));
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Microsoft.AspNetCore.Http.Results.LocalRedirect(back + "?error=" + Uri.EscapeDataString(message));
-        }
-    }
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Monitoring.Features.Alerts;
 
 /// <summary>The alert pages' forms (antiforgery-checked, cookie session): the same handlers as the API, then back to the page.</summary>
@@ -22,24 +24,14 @@ internal static class AlertPageActions
     {
         var id = Guid.TryParse(form["id"], out var g) ? g : Guid.Empty;
         var trigger = form["trigger"].ToString();
-        var back = $"/monitoring/alerts/{id}";
-        try
-        {
-            await TakeAlertStep.HandleAsync(db, audit, clock, id, trigger, form["note"], ct);
-            return Results.LocalRedirect($"{back}?done={Uri.EscapeDataString(trigger)}");
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect(back + "?error=" + Uri.EscapeDataString(message));
-        }
+        return await RunAsync($"/monitoring/alerts/{id}", trigger, () => TakeAlertStep.HandleAsync(db, audit, clock, id, trigger, form["note"], ct));
     }
 
     private static async Task<IResult> EvaluateAsync(ICurrentActor actor, ScheduledMonitoringRun run, CancellationToken ct)
     {
         if (!actor.Roles.Any(r => r is Role.NationalAdmin or Role.ProvinceAdmin or Role.CityAdmin or Role.CountyAdmin))
         {
-            return Results.LocalRedirect("/monitoring/alerts?error=" + Uri.EscapeDataString("无权重新评估"));
+            return Results.LocalRedirect(WithQuery("/monitoring/alerts", "error", "无权重新评估"));
         }
         var result = await run.RunAsync(ct);
         return Results.LocalRedirect($"/monitoring/alerts?raised={result.Raised}&resolved={result.Resolved}");

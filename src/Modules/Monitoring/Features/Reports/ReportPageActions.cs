@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Monitoring.Features.Reports;
 
 /// <summary>The reports page's form posts here (antiforgery-checked, cookie session) and goes back to the page with the outcome.</summary>
@@ -19,18 +21,13 @@ internal static class ReportPageActions
     private static async Task<IResult> RequestAsync(MonitoringDbContext db, IndicatorBoard board, IOrganizationDirectory org, AuditTrail audit,
         ReportQueue queue, TimeProvider clock, IFormCollection form, CancellationToken ct)
     {
-        try
+        var year = int.TryParse(form["year"], out var y) ? y : (int?)null;
+        var node = form["node"].ToString();
+        return await RedirectAsync("/monitoring/reports", async () =>
         {
-            var year = int.TryParse(form["year"], out var y) ? y : (int?)null;
-            var node = form["node"].ToString();
             var job = await RequestReport.HandleAsync(db, board, org, audit, queue, clock,
                 new RequestReport.Request(year, node.Length == 0 ? null : node, form["indicator"]), ct);
-            return Results.LocalRedirect("/monitoring/reports?requested=" + job.Id);
-        }
-        catch (Exception e) when (e is ValidationFailedException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect("/monitoring/reports?error=" + Uri.EscapeDataString(message));
-        }
+            return "/monitoring/reports?requested=" + job.Id;
+        });
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Monitoring.Features.Returns;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class ReturnPageActions
     }
 
     private static async Task<IResult> StartAsync(MonitoringDbContext db, PrefillReturn prefill, TimeProvider clock, IFormCollection form, CancellationToken ct) =>
-        await RunAsync("/monitoring/returns", async () =>
+        await RedirectAsync("/monitoring/returns", async () =>
         {
             var year = int.TryParse(form["year"], out var y) ? y : (int?)null;
             return "/monitoring/returns/" + await StartReturn.HandleAsync(db, prefill, clock, new StartReturn.Request(null, year), ct) + "?done=Start";
@@ -32,7 +34,7 @@ internal static class ReturnPageActions
     private static async Task<IResult> SaveAsync(MonitoringDbContext db, TimeProvider clock, IFormCollection form, CancellationToken ct)
     {
         var id = Guid.TryParse(form["id"], out var g) ? g : Guid.Empty;
-        return await RunAsync($"/monitoring/returns/{id}", async () =>
+        return await RedirectAsync($"/monitoring/returns/{id}", async () =>
         {
             var values = form.Keys.Where(k => k.StartsWith("v.", StringComparison.Ordinal)).ToDictionary(k => k[2..], k => (string?)form[k].ToString());
             var notes = form.Keys.Where(k => k.StartsWith("n.", StringComparison.Ordinal)).ToDictionary(k => k[2..], k => (string?)form[k].ToString());
@@ -44,23 +46,11 @@ internal static class ReturnPageActions
     {
         var id = Guid.TryParse(form["id"], out var g) ? g : Guid.Empty;
         var trigger = form["trigger"].ToString();
-        return await RunAsync($"/monitoring/returns/{id}", async () =>
+        return await RedirectAsync($"/monitoring/returns/{id}", async () =>
         {
             await TakeReturnStep.HandleAsync(db, board, after, audit, clock, id, trigger, form["comment"], ct);
             return $"/monitoring/returns/{id}?done={Uri.EscapeDataString(trigger)}";
         });
     }
 
-    private static async Task<IResult> RunAsync(string back, Func<Task<string>> action)
-    {
-        try
-        {
-            return Results.LocalRedirect(await action());
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect(back + "?error=" + Uri.EscapeDataString(message));
-        }
-    }
 }

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Resources.Features.Interactions;
 
 /// <summary>
@@ -33,17 +35,10 @@ internal static class DiscoveryPageActions
             RunAsync(resourceId, async () => { await PushToClass.HandleAsync(db, directory, clock, resourceId, new PushRequest(classIds ?? [], note), ct); return "pushed"; }));
     }
 
-    private static async Task<IResult> RunAsync(Guid resourceId, Func<Task<string>> action, string? backTo = null)
+    /// <summary>Back to the resource (or <paramref name="backTo"/>) with the outcome the action names.</summary>
+    private static Task<IResult> RunAsync(Guid resourceId, Func<Task<string>> action, string? backTo = null)
     {
         var back = backTo ?? $"/resources/{resourceId}";
-        try
-        {
-            return Results.LocalRedirect(back + "?done=" + Uri.EscapeDataString(await action()));
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect(back + "?error=" + Uri.EscapeDataString(message));
-        }
+        return RedirectAsync(back, async () => WithQuery(back, "done", await action()));
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Resources.Features.Review;
 
 /// <summary>
@@ -23,16 +25,6 @@ internal static class PageActions
         [FromForm] Guid versionId, [FromForm] string trigger, [FromForm] string? comment, [FromForm] string? returnUrl, CancellationToken ct)
     {
         var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/resources/mine";
-        var separator = back.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        try
-        {
-            await TakeTransition.HandleAsync(db, feeder, audit, clock, versionId, trigger, comment, ct);
-            return Results.LocalRedirect(back + separator + "done=" + Uri.EscapeDataString(trigger));
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect(back + separator + "error=" + Uri.EscapeDataString(message));
-        }
+        return await RunAsync(back, trigger, () => TakeTransition.HandleAsync(db, feeder, audit, clock, versionId, trigger, comment, ct));
     }
 }

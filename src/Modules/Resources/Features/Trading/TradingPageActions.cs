@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Resources.Features.Trading;
 
 /// <summary>
@@ -48,17 +50,4 @@ internal static class TradingPageActions
         return long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) * 100 + cents;
     }
 
-    private static async Task<IResult> RunAsync<T>(string back, string done, Func<Task<T>> work)
-    {
-        try
-        {
-            await work();
-            return Results.LocalRedirect(back + "?done=" + done);
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect(back + "?error=" + Uri.EscapeDataString(message));
-        }
-    }
 }
