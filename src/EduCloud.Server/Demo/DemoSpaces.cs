@@ -12,8 +12,8 @@ namespace EduCloud.Server.Demo;
 /// <summary>
 /// Spaces on first run: `teacher`'s notice (with receipt) to the parents of their first class (where `student` sits), a
 /// conversation between `teacher` and `parent` about `student`, the school's 语文 research group led by `teacher` with a
-/// colleague, and a lesson plan with two versions shared with it. So /space, /spaces/notices, /spaces/messages,
-/// /spaces/groups and /spaces/plans show something for the demo accounts.
+/// colleague, a lesson plan with two versions shared with it, and 南明区 bureau's notice to the school's staff. So /space,
+/// /spaces/notices, /spaces/messages, /spaces/groups, /spaces/plans and /spaces/region/520102 show something for the demo accounts.
 /// </summary>
 internal static class DemoSpaces
 {
@@ -24,7 +24,7 @@ internal static class DemoSpaces
         {
             return 0;
         }
-        string[] names = ["TEACHER", "PARENT", "STUDENT"];
+        string[] names = ["TEACHER", "PARENT", "STUDENT", "NM_ADMIN"];
         var people = await identity.Accounts.IgnoreQueryFilters().Where(a => names.Contains(a.NormalizedUserName))
             .ToDictionaryAsync(a => a.NormalizedUserName.ToLowerInvariant(), a => (a.Id, a.DisplayName), ct);
         if (people.Count < names.Length)
@@ -52,6 +52,24 @@ internal static class DemoSpaces
             NoticeId = notice.Id, RecipientId = r.AccountId, RecipientName = r.Name, RecipientRole = r.Role, SentAt = notice.SentAt,
             ChildNames = string.Join("、", r.Children), ProvinceCode = r.Place.ProvinceCode, CityCode = r.Place.CityCode, CountyCode = r.Place.CountyCode,
             SchoolId = r.Place.SchoolId, ClassId = r.Place.ClassId,
+        }));
+
+        // 南明区 bureau's notice to the school's staff, so the region and school spaces show a bureau notice.
+        var bureau = people["nm_admin"];
+        var circular = new Notice
+        {
+            SenderId = bureau.Id, SenderName = bureau.DisplayName, SenderKind = SenderKind.Bureau, Title = "关于开展国家智慧教育平台应用培训的通知",
+            Body = "各学校：\n请于下周三前组织全体教师完成平台应用培训，并在学校空间上传培训记录。", Audience = Audience.Staff, NeedsAcknowledgement = true,
+            TargetNames = place.SchoolName, SentAt = now.AddDays(-1),
+        };
+        var staff = await ResolveRecipients.ForSchoolsAsync(directory, [place.SchoolId], Audience.Staff, ct);
+        circular.RecipientCount = staff.Count;
+        db.Notices.Add(circular);
+        db.Targets.Add(new NoticeTarget { NoticeId = circular.Id, SentAt = circular.SentAt, ProvinceCode = place.Key.ProvinceCode, CityCode = place.Key.CityCode, CountyCode = place.Key.CountyCode, SchoolId = place.SchoolId });
+        db.Receipts.AddRange(staff.Select(r => new Receipt
+        {
+            NoticeId = circular.Id, RecipientId = r.AccountId, RecipientName = r.Name, RecipientRole = r.Role, SentAt = circular.SentAt,
+            ProvinceCode = r.Place.ProvinceCode, CityCode = r.Place.CityCode, CountyCode = r.Place.CountyCode, SchoolId = r.Place.SchoolId, ClassId = r.Place.ClassId,
         }));
 
         var thread = new MessageThread

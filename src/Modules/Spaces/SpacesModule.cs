@@ -51,6 +51,7 @@ public static class SpacesModule
         PageActions.Map(app);
         api.MapGet("/me", GetMySpace.EndpointAsync).WithSummary("个人空间：我的通知与会话（未读在前）、站内提醒、教研组、所属班级和学校空间");
         api.MapGet("/class/{id:guid}", GetClassSpace.EndpointAsync).WithSummary("班级空间：班级通知、活动概况（通知数、家校会话数、师生人数）和成员（本班师生、家长、管理员可见）");
+        api.MapGet("/region/{code}", GetRegionSpace.EndpointAsync).WithSummary("区域空间：教育局发往本区域学校的通知、近 30 天活动概况（通知数、已读率、回执率、教研组、教案）和下级区域或学校（本区域及上级教育局可见，区域内学校教职工只读）");
         api.MapGet("/school/{id:guid}", GetSchoolSpace.EndpointAsync).WithSummary("学校空间：全校通知、活动概况和教职工（本校成员及上级管理员可见）");
         return app;
     }

@@ -46,6 +46,9 @@ public interface IOrganizationDirectory
     /// </summary>
     Task<IReadOnlyList<SchoolInfo>> ListVisibleSchoolsAsync(string? search, int take, CancellationToken ct);
 
+    /// <summary>The open schools of one county that the CALLER may see (scope-filtered), by code, at most <paramref name="take"/> (≤ 2,000).</summary>
+    Task<IReadOnlyList<SchoolInfo>> ListVisibleSchoolsInCountyAsync(string countyCode, int take, CancellationToken ct);
+
     /// <summary>The open regions of one level, by code (role pickers: the caller's page keeps those it manages).</summary>
     Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(RegionLevel level, CancellationToken ct);
 }

@@ -158,6 +158,12 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
             .ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<SchoolInfo>> ListVisibleSchoolsInCountyAsync(string countyCode, int take, CancellationToken ct) =>
+        await db.Schools.AsNoTracking().Where(s => s.RetiredAt == null && s.CountyCode == countyCode)
+            .OrderBy(s => s.Code).Take(Math.Clamp(take, 1, 2000))
+            .Select(s => new SchoolInfo(s.Id, s.Code, s.Name, new ScopeKey(s.ProvinceCode, s.CityCode, s.CountyCode, s.Id, null), false))
+            .ToListAsync(ct);
+
     public async Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(RegionLevel level, CancellationToken ct) =>
         await db.Regions.AsNoTracking().Where(r => r.Level == level && r.RetiredOn == null).OrderBy(r => r.Code)
             .Select(r => new RegionInfo(r.Code, r.Name, r.Level, r.ParentCode, false)).ToListAsync(ct);

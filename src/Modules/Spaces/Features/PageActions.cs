@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using static EduCloud.Kernel.Web.PageRedirect;
+
 namespace EduCloud.Spaces.Features;
 
 /// <summary>
@@ -85,8 +87,17 @@ internal static class PageActions
         g.MapPost("/groups/{id:guid}/posts", async (SpacesDbContext db, TimeProvider clock, Guid id, HttpRequest request, CancellationToken ct) =>
         {
             var f = await request.ReadFormAsync(ct);
-            return await RunAsync($"/spaces/groups/{id}", "posted", () => PostInGroup.HandleAsync(db, clock, id,
-                new PostInGroup.Request(f["title"], f["body"], Guid.TryParse(f["parentId"], out var p) ? p : null), ct));
+            var parentId = Guid.TryParse(f["parentId"], out var p) ? p : (Guid?)null;
+            var back = parentId is null ? $"/spaces/groups/{id}" : $"/spaces/groups/{id}/topics/{parentId}";
+            return await RunAsync(back, "posted", () => PostInGroup.HandleAsync(db, clock, id, new PostInGroup.Request(f["title"], f["body"], parentId), ct));
+        });
+        g.MapPost("/groups/{id:guid}/observations", async (SpacesDbContext db, TimeProvider clock, Guid id, HttpRequest request, CancellationToken ct) =>
+        {
+            var f = await request.ReadFormAsync(ct);
+            var ratings = f["ratings"].Select(r => int.TryParse(r, out var v) ? v : 0).ToList();
+            var observedOn = DateOnly.TryParseExact(f["observedOn"], "yyyy-MM-dd", out var d) ? d : (DateOnly?)null;
+            return await RunAsync($"/spaces/groups/{id}", "observed", () => RecordObservation.HandleAsync(db, clock, id,
+                new RecordObservation.Request(Guid.TryParse(f["teacherId"], out var t) ? t : null, f["topic"], observedOn, ratings, f["strengths"], f["suggestions"]), ct));
         });
         g.MapPost("/plans", async (SpacesDbContext db, IResourceLookup resources, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
         {
@@ -114,25 +125,4 @@ internal static class PageActions
 
     private static List<Guid> Ids(Microsoft.Extensions.Primitives.StringValues values) =>
         [.. values.SelectMany(v => (v ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).Select(v => Guid.TryParse(v.Trim(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
-
-    private static Task<IResult> RunAsync(string back, string done, Func<Task> action) =>
-        RedirectAsync(back, async () =>
-        {
-            await action();
-            return back + (back.Contains('?') ? "&" : "?") + "done=" + Uri.EscapeDataString(done);
-        });
-
-    /// <summary>Runs the action and goes where it says, or back with the refusal in Chinese.</summary>
-    private static async Task<IResult> RedirectAsync(string back, Func<Task<string>> action)
-    {
-        try
-        {
-            return Results.LocalRedirect(await action());
-        }
-        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException)
-        {
-            var message = e is ValidationFailedException v ? string.Join("；", v.Errors.SelectMany(x => x.Value)) : e.Message;
-            return Results.LocalRedirect(back + (back.Contains('?') ? "&" : "?") + "error=" + Uri.EscapeDataString(message));
-        }
-    }
 }
