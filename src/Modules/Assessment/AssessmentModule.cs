@@ -1,6 +1,7 @@
 using EduCloud.Assessment.Data;
 using EduCloud.Assessment.Features.Attempts;
 using EduCloud.Assessment.Features.Items;
+using EduCloud.Assessment.Features.Mastery;
 using EduCloud.Assessment.Features.Qti;
 using EduCloud.Assessment.Features.Quizzes;
 using EduCloud.Kernel.Data;
@@ -44,6 +45,10 @@ public static class AssessmentModule
         api.MapGet("/quizzes", ListQuizzes.EndpointAsync).WithSummary("我的自测：教师为本人布置的自测；学生为本班的自测（开放中的在前）及本人的作答和得分");
         api.MapPost("/quizzes", CreateQuiz.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("组卷并布置自测：从题库选题（顺序、分值），布置给本人任教的一个或多个班级，设开放和截止时间、限时、可作答次数、交卷后是否显示答案");
+        api.MapGet("/mastery", ClassMastery.EndpointAsync).RequireRoles(Role.Teacher, Role.SchoolAdmin, Role.CountyAdmin, Role.CityAdmin, Role.ProvinceAdmin, Role.NationalAdmin)
+            .WithSummary("班级知识点掌握（?classId=）：每名学生每个知识点的掌握率（得分÷满分，取每次自测最后一次提交）、班级掌握率和薄弱知识点（本班教师及学校管理员可见）");
+        api.MapGet("/mastery.xlsx", ExportMastery.EndpointAsync).RequireRoles(Role.Teacher, Role.SchoolAdmin, Role.CountyAdmin, Role.CityAdmin, Role.ProvinceAdmin, Role.NationalAdmin)
+            .WithSummary("导出班级知识点掌握 .xlsx（与页面数字一致）");
         api.MapGet("/quizzes/{id:guid}/statistics", QuizStatistics.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("试题统计（仅布置教师）：每题作答人数、难度系数（得分率）、区分度（高低分组各27%）、选项分布；及全部作答");
         api.MapPost("/quizzes/{id:guid}/attempts", StartAttempt.EndpointAsync).RequireRoles(Role.Student)

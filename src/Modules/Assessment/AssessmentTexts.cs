@@ -44,5 +44,15 @@ internal static class AssessmentTexts
         ["截止时间"] = "Closes",
         ["导出 QTI"] = "Export QTI",
         ["导入 QTI"] = "Import QTI",
+        ["学生"] = "Student",
+        ["导出 Excel"] = "Export to Excel",
+        ["布置自测"] = "Set a self-test",
+        ["掌握率 = 得分 ÷ 满分（每名学生每次自测取最后一次提交）；低于 60% 为薄弱"] = "Mastery = points earned ÷ points possible (each student's last submission of each self-test); below 60% is weak",
+        ["本班自测的试题还没有标注知识点"] = "The items of this class's self-tests have no knowledge points yet",
+        ["查看"] = "Show",
+        ["次自测"] = "self-tests",
+        ["班级"] = "Class",
+        ["知识点掌握"] = "Knowledge-point mastery",
+        ["薄弱知识点"] = "Weak points",
     };
 }
