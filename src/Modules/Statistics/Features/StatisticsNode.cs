@@ -40,13 +40,12 @@ internal static class StatisticsNode
     public static bool CanRead(ICurrentActor actor, Resolved node) =>
         node.Kind == National ? actor.Scope.IsSystem || actor.Roles.Contains(Role.NationalAdmin) : actor.Scope.CanRead(node.Key);
 
-    public static Resolved Region(string code) => RegionCode.LevelOf(code) switch
+    public static Resolved Region(string code) => new(RegionCode.LevelOf(code) switch
     {
-        // "-" never matches a scope entry: reading a province needs the province itself, not one of its cities.
-        RegionLevel.Province => new("province", code, null, new ScopeKey(code, "-", "-", null, null)),
-        RegionLevel.City => new("city", code, null, new ScopeKey(RegionCode.ProvinceOf(code), code, "-", null, null)),
-        _ => new("county", code, null, new ScopeKey(RegionCode.ProvinceOf(code), RegionCode.CityOf(code), code, null, null)),
-    };
+        RegionLevel.Province => "province",
+        RegionLevel.City => "city",
+        _ => "county",
+    }, code, null, ScopeKey.OfRegion(code));
 
     /// <summary>The path from the nation down to the node, for breadcrumbs (the caller keeps only what they may read).</summary>
     public static IEnumerable<Resolved> Path(Resolved node, RollupSnapshot snapshot)

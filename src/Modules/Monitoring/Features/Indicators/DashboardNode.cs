@@ -35,13 +35,12 @@ internal sealed record DashboardNode(string Kind, string Code, Guid? SchoolId, S
     public static bool CanRead(ICurrentActor actor, DashboardNode node) =>
         node.Kind == IndicatorRollup.National ? actor.Scope.IsSystem || actor.Roles.Contains(Role.NationalAdmin) : actor.Scope.CanRead(node.Key);
 
-    public static DashboardNode Region(string code) => RegionCode.LevelOf(code) switch
+    public static DashboardNode Region(string code) => new(RegionCode.LevelOf(code) switch
     {
-        // "-" never matches a scope entry: reading a province needs the province itself, not one of its cities.
-        RegionLevel.Province => new("province", code, null, new ScopeKey(code, "-", "-", null, null)),
-        RegionLevel.City => new("city", code, null, new ScopeKey(RegionCode.ProvinceOf(code), code, "-", null, null)),
-        _ => new("county", code, null, new ScopeKey(RegionCode.ProvinceOf(code), RegionCode.CityOf(code), code, null, null)),
-    };
+        RegionLevel.Province => "province",
+        RegionLevel.City => "city",
+        _ => "county",
+    }, code, null, ScopeKey.OfRegion(code));
 
     /// <summary>From the nation down to this node (the caller keeps the ones they may read).</summary>
     public IEnumerable<DashboardNode> Path()

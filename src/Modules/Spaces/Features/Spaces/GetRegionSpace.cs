@@ -34,7 +34,7 @@ internal static class GetRegionSpace
         }
         var region = await directory.FindRegionAsync(code, ct) ?? throw new NotFoundException("未找到该行政区划");
         var level = RegionCode.LevelOf(code);
-        var bureau = db.Actor.Scope.CanRead(KeyOf(code, level));
+        var bureau = db.Actor.Scope.CanRead(ScopeKey.OfRegion(code));
         if (!bureau && !(await people.PlacesOfAsync(db.Actor.Me(), ct)).Any(p => Within(p.Place, code, level)))
         {
             throw new ForbiddenException("您不是该区域的成员");
@@ -61,14 +61,6 @@ internal static class GetRegionSpace
         return new Response(region.Code, region.Name, level switch { RegionLevel.Province => "省级", RegionLevel.City => "市级", _ => "县级" },
             region.ParentCode, activity, notices, children);
     }
-
-    /// <summary>The scope key a bureau needs to read the region as a whole ("-" never matches: a county bureau does not read its city).</summary>
-    private static ScopeKey KeyOf(string code, RegionLevel level) => level switch
-    {
-        RegionLevel.Province => new(code, "-", "-", null, null),
-        RegionLevel.City => new(RegionCode.ProvinceOf(code), code, "-", null, null),
-        _ => new(RegionCode.ProvinceOf(code), RegionCode.CityOf(code), code, null, null),
-    };
 
     private static bool Within(ScopeKey place, string code, RegionLevel level) => level switch
     {
