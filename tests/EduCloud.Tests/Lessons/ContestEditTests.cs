@@ -15,7 +15,7 @@ namespace EduCloud.Tests.Lessons;
 /// Changes before judging: a teacher edits or withdraws their entry until it is scored, and the organiser edits the
 /// rubric until the first score; afterwards both are refused with a Chinese reason (409).
 /// </summary>
-public sealed class ContestEditTests(EduCloudFactory factory) : IClassFixture<EduCloudFactory>
+public sealed partial class ContestEditTests(EduCloudFactory factory) : IClassFixture<EduCloudFactory>
 {
     private static object Edit(string? title, Guid design, string? description = null, Guid? courseware = null) =>
         new { title, description, designResourceId = design, coursewareResourceId = courseware };
@@ -125,6 +125,57 @@ public sealed class ContestEditTests(EduCloudFactory factory) : IClassFixture<Ed
             .ShouldBe("该活动已开始评分，评分细则不能再修改");
         (await guizhou.GetFromJsonAsync<JsonElement>($"/api/v1/lessons/rounds/{roundId}")).GetProperty("rubricEditable").GetBoolean().ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task The_pages_offer_the_edit_withdraw_and_rubric_forms_and_show_refusals()
+    {
+        var organiser = await factory.CreateUserAsync("NationalAdmin");
+        using var national = await factory.ClientForAsync(organiser);
+        var roundId = await LessonApi.RoundAsync(national, 2033);
+        var t = await LessonApi.TeacherAsync(factory, "520102", "1 春");
+        var entry = await LessonApi.SubmittedAsync(t, roundId);
+
+        using var teacher = new BrowserSession(factory);
+        (await teacher.SignInAsync(t.User)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await teacher.Http.GetStringAsync("/lessons");
+        page.ShouldContain("data-testid=\"edit-entry\"");
+        var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+        async Task<string> PostAsync(BrowserSession session, string action, Dictionary<string, string> fields)
+        {
+            fields["__RequestVerificationToken"] = token;
+            var response = await session.Http.PostAsync(action, new FormUrlEncodedContent(fields));
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            return Uri.UnescapeDataString(response.Headers.Location!.ToString());
+        }
+        (await PostAsync(teacher, "/lessons/actions/edit-entry", new() { ["entryId"] = entry.ToString(), ["title"] = "", ["design"] = t.DesignId.ToString() }))
+            .ShouldContain("课题不能为空");
+        (await PostAsync(teacher, "/lessons/actions/edit-entry", new() { ["entryId"] = entry.ToString(), ["title"] = "春：朗读", ["description"] = "<b>简介</b>", ["design"] = t.DesignId.ToString() }))
+            .ShouldBe("/lessons?done=Edit");
+        var edited = await teacher.Http.GetStringAsync("/lessons");
+        edited.ShouldContain("春：朗读");
+        edited.ShouldContain("&lt;b&gt;简介&lt;/b&gt;");
+        (await PostAsync(teacher, "/lessons/actions/withdraw-entry", new() { ["entryId"] = entry.ToString() })).ShouldBe("/lessons?done=Withdraw");
+        (await teacher.Http.GetStringAsync("/lessons")).ShouldNotContain("春：朗读");
+
+        using var bureau = new BrowserSession(factory);
+        (await bureau.SignInAsync(organiser)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var rounds = await bureau.Http.GetStringAsync("/lessons/rounds");
+        rounds.ShouldContain("data-testid=\"rubric\"");
+        token = WebUtility.HtmlDecode(Token().Match(rounds).Groups[1].Value);
+        var form = new FormUrlEncodedContent([
+            new("__RequestVerificationToken", token), new("roundId", roundId.ToString()),
+            new("name", "教学设计"), new("max", "50"), new("name", "教学实施"), new("max", "40"), new("name", ""), new("max", "")]);
+        var refused = await bureau.Http.PostAsync("/lessons/actions/rubric", form);
+        Uri.UnescapeDataString(refused.Headers.Location!.ToString()).ShouldContain("各评分项满分之和须为100分（现为90分）");
+        var ok = await bureau.Http.PostAsync("/lessons/actions/rubric", new FormUrlEncodedContent([
+            new("__RequestVerificationToken", token), new("roundId", roundId.ToString()),
+            new("name", "教学设计"), new("max", "50"), new("name", "教学实施"), new("max", "50"), new("name", ""), new("max", "")]));
+        ok.Headers.Location!.ToString().ShouldBe("/lessons/rounds?done=Rubric");
+        (await bureau.Http.GetStringAsync("/lessons/rounds")).ShouldContain("教学实施 50");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex Token();
 
     /// <summary>The change is in the audit trail under the acting user (not the platform).</summary>
     private async Task AuditedAsync(string entityId, string action, Guid actorId)
