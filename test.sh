@@ -56,6 +56,20 @@ ensure_postgres() {
   as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c "ALTER USER postgres PASSWORD 'postgres'" </dev/null
 }
 
+# The blob-store tests run against s3rver, an S3-compatible server in plain JavaScript (pinned with its lock file in
+# tools/s3rver): node from Debian if the machine has none, then `npm ci` once (about 14 MB, no native code).
+ensure_s3rver() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "test.sh: installing nodejs npm"
+    as_root apt-get update -q </dev/null
+    as_root apt-get install -y -q --no-install-recommends nodejs npm </dev/null
+  fi
+  if [ ! -f tools/s3rver/node_modules/s3rver/bin/s3rver.js ]; then
+    echo "test.sh: installing s3rver (tools/s3rver)"
+    npm ci --prefix tools/s3rver --no-audit --no-fund </dev/null
+  fi
+}
+
 # Sums one counter (passed or failed) over the TRX files of one lane, from their <Counters .../> summaries.
 count_outcome() {
   local dir="$1" counter="$2" total=0 n
@@ -69,6 +83,7 @@ count_outcome() {
 
 ensure_packages
 ensure_postgres
+ensure_s3rver
 
 rm -rf TestResults
 dotnet build EduCloud.slnx -c Debug </dev/null

@@ -58,7 +58,7 @@ public static class DatabaseSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Privacy.PersonalDataProtector>();
         services.AddSingleton(Files.FileStoreOptions.From(configuration));
-        services.AddSingleton<Files.IBlobStore, Files.LocalDiskBlobStore>();
+        services.AddSingleton(sp => Files.LocalDiskBlobStore.Create(sp.GetRequiredService<Files.FileStoreOptions>()));
         services.AddSingleton<Files.VirusScanner>();
         services.AddSingleton<Files.FileIntake>();
         return services;

@@ -16,6 +16,10 @@ public sealed class FileStoreOptions
     public string ClamScanPath { get; set; } = "/usr/bin/clamscan";
     /// <summary>The signature database (file or folder) handed to clamscan -d; default: the one shipped with the product.</summary>
     public string ClamDatabase { get; set; } = "";
+    /// <summary>Where verified files are kept: "Local" (the blob directory, default) or "S3" (an S3-compatible bucket, see <see cref="S3"/>).</summary>
+    public string Store { get; set; } = "Local";
+    /// <summary>The bucket when <see cref="Store"/> is "S3" (Files:S3:*).</summary>
+    public S3StoreOptions S3 { get; set; } = new();
 
     public static FileStoreOptions From(IConfiguration configuration)
     {
@@ -36,4 +40,23 @@ public sealed class FileStoreOptions
         }
         return options;
     }
+}
+
+/// <summary>
+/// Settings under "Files:S3": any S3-compatible service (AWS S3, MinIO, Ceph RGW, OSS/COS in S3 mode). Uploads are
+/// still checked on the local disk (IncomingDirectory) first; only verified files go to the bucket.
+/// </summary>
+public sealed class S3StoreOptions
+{
+    /// <summary>The service address, e.g. https://s3.cn-north-1.amazonaws.com.cn or http://minio.internal:9000.</summary>
+    public string Endpoint { get; set; } = "";
+    public string Bucket { get; set; } = "";
+    public string AccessKey { get; set; } = "";
+    public string SecretKey { get; set; } = "";
+    /// <summary>The signing region (most S3-compatible servers accept any; us-east-1 by convention).</summary>
+    public string Region { get; set; } = "us-east-1";
+    /// <summary>Path-style addressing (http://host/bucket/key): what MinIO and most private installations need.</summary>
+    public bool PathStyle { get; set; } = true;
+    /// <summary>A key prefix inside the bucket, e.g. "educloud/" when the bucket is shared.</summary>
+    public string Prefix { get; set; } = "";
 }

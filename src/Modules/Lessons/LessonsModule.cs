@@ -41,9 +41,15 @@ public static class LessonsModule
         api.MapPost("/rounds", CreateRound.EndpointAsync).RequireRoles(RoundAdmins).WithSummary("创建活动年度（国家级管理员建全国活动，省级管理员建本省活动），可带评分细则");
         api.MapPost("/rounds/{id:guid}/phase", AdvancePhase.EndpointAsync).RequireRoles(RoundAdmins)
             .WithSummary("推进活动阶段：Submission 晒课 → CountyReview 县级评优 → CityReview 市级评优 → ProvinceReview 省级评优 → MinistryReview 部级评优 → Published 结果公布");
+        api.MapPut("/rounds/{id:guid}/rubric", EditRubric.EndpointAsync).RequireRoles(RoundAdmins)
+            .WithSummary("修改活动的评分细则（各项满分之和须为100），仅限活动组织者、在第一次评分之前");
         api.MapPut("/rounds/{id:guid}/quotas/{regionCode}", SetQuota.EndpointAsync).RequireRoles(Bureaus).WithSummary("设置某县、市、省本活动向上推荐的名额（由上一级设置）");
 
         api.MapPost("/entries", SubmitEntry.EndpointAsync).RequireRoles(Role.Teacher).WithSummary("晒课：选择本人的教学设计、课件、课堂实录和练习资源提交一节课（每人每年度一节）");
+        api.MapPut("/entries/{id:guid}", EditEntry.EndpointAsync).RequireRoles(Role.Teacher)
+            .WithSummary("修改本人的晒课（课题、简介、教学设计等资源），仅限尚未评分、尚无评优决定时");
+        api.MapDelete("/entries/{id:guid}", WithdrawEntry.EndpointAsync).RequireRoles(Role.Teacher)
+            .WithSummary("撤回本人的晒课，仅限尚未评分、尚无评优决定时；撤回后可重新晒课");
         api.MapGet("/entries/mine", ListMyEntries.EndpointAsync).WithSummary("我的晒课及其评优进度和获奖情况");
         api.MapGet("/review-queue", ListReviewQueue.EndpointAsync).RequireRoles(Reviewers).WithSummary("评审队列：本人所辖地区、当前评优级别的课例及平均分");
         api.MapPost("/entries/{id:guid}/scores", ScoreEntry.EndpointAsync).RequireRoles(Reviewers).WithSummary("按评分细则为课例评分（各评分项不得超过满分，多名评审取平均分）");

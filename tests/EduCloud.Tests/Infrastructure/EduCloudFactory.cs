@@ -24,6 +24,9 @@ public sealed class EduCloudFactory : WebApplicationFactory<Program>, IAsyncLife
     private readonly string? _postgresServer = Environment.GetEnvironmentVariable("EDUCLOUD_TEST_POSTGRES");
     private readonly string _postgresDatabase = "educloud_test_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Extra host settings (e.g. Files:Store = S3), set before the first use of the server.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public static bool OnPostgres => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("EDUCLOUD_TEST_POSTGRES"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -44,6 +47,10 @@ public sealed class EduCloudFactory : WebApplicationFactory<Program>, IAsyncLife
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dataDirectory, "test.db")}");
+        }
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

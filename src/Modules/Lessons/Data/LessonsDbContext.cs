@@ -49,6 +49,7 @@ internal class LessonsDbContext(DbContextOptions options, ICurrentActor actor, T
             e.Property(x => x.TeacherName).HasMaxLength(100);
             e.Property(x => x.SchoolName).HasMaxLength(100);
             e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(2000);
             e.Property(x => x.StageCode).HasMaxLength(20);
             e.Property(x => x.SubjectCode).HasMaxLength(20);
             e.Property(x => x.GradeCode).HasMaxLength(4);

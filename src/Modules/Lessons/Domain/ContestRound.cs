@@ -19,6 +19,8 @@ internal sealed class ContestRound : IScopedRow
     public bool OnePerChapter { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
+    /// <summary>When the organiser last changed the rubric (only possible before the first score).</summary>
+    public DateTime? RubricChangedAt { get; set; }
 
     public string ProvinceCode { get; set; } = "";
     public string CityCode { get; set; } = "";

@@ -15,6 +15,8 @@ internal sealed class Entry : IScopedRow, IOwnedByPerson
     public string TeacherName { get; set; } = "";
     public string SchoolName { get; set; } = "";
     public string Title { get; set; } = "";
+    /// <summary>课例简介: what the lesson is about, shown to reviewers (optional).</summary>
+    public string? Description { get; set; }
 
     public string StageCode { get; set; } = "";
     public string SubjectCode { get; set; } = "";

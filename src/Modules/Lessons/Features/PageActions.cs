@@ -1,8 +1,10 @@
 using EduCloud.Kernel.Errors;
 using EduCloud.Lessons.Data;
+using EduCloud.Lessons.Features.Entries;
 using EduCloud.Lessons.Features.Review;
 using EduCloud.Lessons.Features.Rounds;
 using EduCloud.Organization.Contracts;
+using EduCloud.Resources.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +33,31 @@ internal static class PageActions
                 .ToDictionary(k => k[2..], k => int.TryParse(form[k], out var v) ? v : -1);
             var entryId = Guid.TryParse(form["entryId"], out var id) ? id : Guid.Empty;
             return RunAsync("/lessons/review", "Score", () => ScoreEntry.HandleAsync(db, clock, entryId, new ScoreEntry.Request(points, form["comment"]), ct));
+        });
+        group.MapPost("/edit-entry", (LessonsDbContext db, IResourceLookup resources, HttpRequest request, CancellationToken ct) =>
+        {
+            var form = request.Form;
+            Guid? Id(string key) => Guid.TryParse(form[key], out var id) ? id : null;
+            return RunAsync("/lessons", "Edit", () => EditEntry.HandleAsync(db, resources, Id("entryId") ?? Guid.Empty,
+                new EditEntry.Request(form["title"], form["description"], Id("design") ?? Guid.Empty, Id("courseware"), Id("recording"), Id("exercise")), ct));
+        });
+        group.MapPost("/withdraw-entry", (LessonsDbContext db, [FromForm] Guid entryId, CancellationToken ct) =>
+            RunAsync("/lessons", "Withdraw", async () =>
+            {
+                await WithdrawEntry.HandleAsync(db, entryId, ct);
+                return true;
+            }));
+        group.MapPost("/rubric", (LessonsDbContext db, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        {
+            // One row per criterion (name + max points); rows left blank are not criteria.
+            var form = request.Form;
+            var names = form["name"];
+            var maxima = form["max"];
+            var criteria = Enumerable.Range(0, Math.Min(names.Count, maxima.Count))
+                .Where(i => !string.IsNullOrWhiteSpace(names[i]) || !string.IsNullOrWhiteSpace(maxima[i]))
+                .Select(i => new CreateRound.CriterionInput(names[i] ?? "", int.TryParse(maxima[i], out var max) ? max : 0)).ToList();
+            var roundId = Guid.TryParse(form["roundId"], out var id) ? id : Guid.Empty;
+            return RunAsync("/lessons/rounds", "Rubric", () => EditRubric.HandleAsync(db, clock, roundId, new EditRubric.Request(criteria), ct));
         });
         group.MapPost("/phase", (LessonsDbContext db, TimeProvider clock, [FromForm] Guid roundId, [FromForm] string phase, CancellationToken ct) =>
             RunAsync("/lessons/rounds", "Phase", () => AdvancePhase.HandleAsync(db, clock, roundId, phase, ct)));

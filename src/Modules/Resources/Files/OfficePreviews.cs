@@ -74,7 +74,7 @@ internal sealed class OfficePreviews(IServiceProvider services, ResourcesOptions
         try
         {
             var source = Path.Combine(work, "source." + blob.Format);
-            await using (var read = blobs.OpenRead(blob.Sha256) ?? throw new FileNotFoundException(blob.Sha256))
+            await using (var read = await blobs.OpenReadAsync(blob.Sha256, ct) ?? throw new FileNotFoundException(blob.Sha256))
             await using (var write = File.Create(source))
             {
                 await read.CopyToAsync(write, ct);

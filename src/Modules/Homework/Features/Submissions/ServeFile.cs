@@ -33,7 +33,7 @@ internal static class ServeFile
     private static async Task<FileStreamHttpResult> StreamAsync(HomeworkDbContext db, IBlobStore blobs, Guid fileId, CancellationToken ct)
     {
         var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct) ?? throw new NotFoundException("未找到该文件");
-        var stream = blobs.OpenRead(file.Sha256) ?? throw new NotFoundException("文件已不存在");
+        var stream = await blobs.OpenReadAsync(file.Sha256, ct) ?? throw new NotFoundException("文件已不存在");
         return TypedResults.Stream(stream, file.ContentType, file.FileName, enableRangeProcessing: true);
     }
 }

@@ -15,14 +15,16 @@ namespace EduCloud.Lessons.Features.Entries;
 /// </summary>
 internal static class SubmitEntry
 {
-    public sealed record Request(Guid RoundId, string Title, Guid DesignResourceId, Guid? CoursewareResourceId, Guid? RecordingResourceId, Guid? ExerciseResourceId);
+    public sealed record Request(Guid RoundId, string Title, Guid DesignResourceId, Guid? CoursewareResourceId, Guid? RecordingResourceId, Guid? ExerciseResourceId,
+        string? Description = null);
 
     public static async Task<EntryDto> HandleAsync(LessonsDbContext db, IOrganizationDirectory directory, IResourceLookup resources, TimeProvider clock,
         Request request, CancellationToken ct)
     {
         var me = db.Actor.UserId ?? throw new ForbiddenException();
         var round = await Rounds.ListRounds.FindAsync(db, request.RoundId, ct);
-        new Problems().Required(request.Title, "title", "课题").MaxLength(request.Title, 200, "title", "课题").ThrowIfAny();
+        new Problems().Required(request.Title, "title", "课题").MaxLength(request.Title, 200, "title", "课题")
+            .MaxLength(request.Description, 2000, "description", "课例简介").ThrowIfAny();
         if (round.Phase != RoundPhase.Submission)
         {
             throw new ConflictException("roundId", "该活动已不在晒课阶段");
@@ -42,8 +44,7 @@ internal static class SubmitEntry
         {
             throw new ConflictException("roundId", "每位教师每个活动年度只能晒一节课（一师一课）");
         }
-        var design = await CheckMaterialsAsync(resources, me, request, ct);
-        var chapterDepth = Math.Min(4, design.CatalogueNodeIds.Count - 1);
+        var design = await CheckMaterialsAsync(resources, me, request.DesignResourceId, request.CoursewareResourceId, request.RecordingResourceId, request.ExerciseResourceId, ct);
         var entry = new Entry
         {
             RoundId = round.Id,
@@ -51,23 +52,14 @@ internal static class SubmitEntry
             TeacherName = db.Actor.DisplayName ?? "",
             SchoolName = school.SchoolName,
             Title = request.Title.Trim(),
-            StageCode = design.StageCode,
-            SubjectCode = design.SubjectCode,
-            GradeCode = design.GradeCode,
-            Edition = design.CataloguePath.Count > 2 ? design.CataloguePath[2] : "",
-            CatalogueNodeId = design.CatalogueNodeId,
-            CataloguePath = string.Join(" / ", design.CataloguePath),
-            ChapterNodeId = design.CatalogueNodeIds[chapterDepth],
-            DesignResourceId = request.DesignResourceId,
-            CoursewareResourceId = request.CoursewareResourceId,
-            RecordingResourceId = request.RecordingResourceId,
-            ExerciseResourceId = request.ExerciseResourceId,
+            Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
             SubmittedAt = clock.GetUtcNow().UtcDateTime,
             ProvinceCode = school.Key.ProvinceCode,
             CityCode = school.Key.CityCode,
             CountyCode = school.Key.CountyCode,
             SchoolId = school.SchoolId,
         };
+        PlaceMaterials(entry, design, request.CoursewareResourceId, request.RecordingResourceId, request.ExerciseResourceId);
         db.Entries.Add(entry);
         try
         {
@@ -82,22 +74,40 @@ internal static class SubmitEntry
         return (await ListMyEntries.HandleAsync(db, ct)).First(e => e.Id == entry.Id);
     }
 
-    private static async Task<ResourceSummary> CheckMaterialsAsync(IResourceLookup resources, Guid me, Request request, CancellationToken ct)
+    /// <summary>The materials and, from the teaching design, the lesson's place in the textbook catalogue (also after an edit).</summary>
+    internal static void PlaceMaterials(Entry entry, ResourceSummary design, Guid? courseware, Guid? recording, Guid? exercise)
+    {
+        entry.StageCode = design.StageCode;
+        entry.SubjectCode = design.SubjectCode;
+        entry.GradeCode = design.GradeCode;
+        entry.Edition = design.CataloguePath.Count > 2 ? design.CataloguePath[2] : "";
+        entry.CatalogueNodeId = design.CatalogueNodeId;
+        entry.CataloguePath = string.Join(" / ", design.CataloguePath);
+        entry.ChapterNodeId = design.CatalogueNodeIds[Math.Min(4, design.CatalogueNodeIds.Count - 1)];
+        entry.DesignResourceId = design.Id;
+        entry.CoursewareResourceId = courseware is { } c && c != Guid.Empty ? c : null;
+        entry.RecordingResourceId = recording is { } r && r != Guid.Empty ? r : null;
+        entry.ExerciseResourceId = exercise is { } x && x != Guid.Empty ? x : null;
+    }
+
+    /// <summary>Every chosen material is the teacher's own resource; the design sits below a textbook edition.</summary>
+    internal static async Task<ResourceSummary> CheckMaterialsAsync(IResourceLookup resources, Guid me, Guid designId, Guid? courseware, Guid? recording, Guid? exercise,
+        CancellationToken ct)
     {
         (string Field, string Label, Guid? Id)[] slots =
         [
-            ("designResourceId", "教学设计", request.DesignResourceId), ("coursewareResourceId", "课件", request.CoursewareResourceId),
-            ("recordingResourceId", "课堂实录", request.RecordingResourceId), ("exerciseResourceId", "练习", request.ExerciseResourceId),
+            ("designResourceId", "教学设计", designId), ("coursewareResourceId", "课件", courseware),
+            ("recordingResourceId", "课堂实录", recording), ("exerciseResourceId", "练习", exercise),
         ];
         var ids = slots.Where(s => s.Id is { } id && id != Guid.Empty).Select(s => s.Id!.Value).ToList();
         var found = (await resources.FindAsync(ids, ct)).ToDictionary(r => r.Id);
-        var problems = new Problems().Check(request.DesignResourceId != Guid.Empty, "designResourceId", "请选择教学设计");
+        var problems = new Problems().Check(designId != Guid.Empty, "designResourceId", "请选择教学设计");
         foreach (var (field, label, id) in slots.Where(s => s.Id is { } id && id != Guid.Empty))
         {
             problems.Check(found.TryGetValue(id!.Value, out var r) && r.OwnerId == me, field, $"{label}：请选择您本人上传的资源");
         }
         problems.ThrowIfAny();
-        var design = found[request.DesignResourceId];
+        var design = found[designId];
         if (design.CatalogueNodeIds.Count < 3)
         {
             throw ValidationFailedException.For("designResourceId", "教学设计须挂在教材目录的教材版本以下（册、章或节）");

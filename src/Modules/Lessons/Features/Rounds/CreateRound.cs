@@ -27,16 +27,8 @@ internal static class CreateRound
             .MaxLength(request.Name, 100, "name", "活动名称")
             .Check(request.ProvinceCode is null or "" || (RegionCode.IsWellFormed(request.ProvinceCode) && RegionCode.LevelOf(request.ProvinceCode) == RegionLevel.Province),
                 "provinceCode", "请填写省级行政区划代码（如520000），全国活动留空")
-            .Check(request.ProvinceQuota is null or (>= 0 and <= 100000), "provinceQuota", "每省部级推荐名额须在0到100000之间")
-            .Check(criteria.Count <= 20, "criteria", "评分细则最多20项")
-            .Check(criteria.Select(c => c.Name?.Trim()).Distinct().Count() == criteria.Count, "criteria", "评分细则的名称不能重复");
-        for (var i = 0; i < criteria.Count; i++)
-        {
-            problems.Required(criteria[i].Name, $"criteria[{i}].name", "评分项名称")
-                .MaxLength(criteria[i].Name, 50, $"criteria[{i}].name", "评分项名称")
-                .Check(criteria[i].MaxPoints is >= 1 and <= 100, $"criteria[{i}].maxPoints", $"「{criteria[i].Name}」的满分须在1到100之间");
-        }
-        problems.ThrowIfAny();
+            .Check(request.ProvinceQuota is null or (>= 0 and <= 100000), "provinceQuota", "每省部级推荐名额须在0到100000之间");
+        CheckCriteria(problems, criteria).ThrowIfAny();
         var province = request.ProvinceCode ?? "";
         if (await db.Rounds.IgnoreQueryFilters().AnyAsync(r => r.Year == request.Year && r.ProvinceCode == province, ct))
         {
@@ -55,6 +47,21 @@ internal static class CreateRound
         db.Criteria.AddRange(criteria.Select((c, i) => new RubricCriterion { RoundId = round.Id, Name = c.Name.Trim(), MaxPoints = c.MaxPoints, SortOrder = i + 1 }));
         await db.SaveChangesAsync(ct);
         return await ListRounds.GetAsync(db, round.Id, ct);
+    }
+
+    /// <summary>A rubric's rules, shared with <see cref="EditRubric"/>: named, distinct criteria whose maxima add up to 100 points.</summary>
+    internal static Problems CheckCriteria(Problems problems, IReadOnlyList<CriterionInput> criteria)
+    {
+        problems.Check(criteria.Count is >= 1 and <= 20, "criteria", "评分细则须有1到20项")
+            .Check(criteria.Select(c => c.Name?.Trim()).Distinct().Count() == criteria.Count, "criteria", "评分细则的名称不能重复");
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            problems.Required(criteria[i].Name, $"criteria[{i}].name", "评分项名称")
+                .MaxLength(criteria[i].Name, 50, $"criteria[{i}].name", "评分项名称")
+                .Check(criteria[i].MaxPoints is >= 1 and <= 100, $"criteria[{i}].maxPoints", $"「{criteria[i].Name}」的满分须在1到100之间");
+        }
+        var total = criteria.Sum(c => (long)c.MaxPoints);
+        return problems.Check(total == 100, "criteria", $"各评分项满分之和须为100分（现为{total}分）");
     }
 
     public static async Task<Created<RoundDto>> EndpointAsync(LessonsDbContext db, TimeProvider clock, Request request, CancellationToken ct)

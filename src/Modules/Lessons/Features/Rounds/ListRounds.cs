@@ -12,11 +12,12 @@ public sealed record CriterionDto(string Name, int MaxPoints);
 public sealed record QuotaDto(string RegionCode, int MaxRecommendations);
 
 public sealed record RoundDto(Guid Id, int Year, string Name, string ProvinceCode, string Phase, string PhaseName, int ProvinceQuota, bool OnePerChapter,
-    IReadOnlyList<CriterionDto> Criteria, IReadOnlyList<QuotaDto> Quotas, bool CanManage);
+    IReadOnlyList<CriterionDto> Criteria, IReadOnlyList<QuotaDto> Quotas, bool CanManage, bool RubricEditable, DateTime? RubricChangedAt);
 
 /// <summary>
 /// 活动列表: every round with its rubric and quotas. Rounds, rubrics and quotas are public notices, so they are read past
-/// the scope filter; CanManage says whether the caller may change the round.
+/// the scope filter; CanManage says whether the caller may change the round, RubricEditable whether its rubric may still
+/// change (no score yet).
 /// </summary>
 internal static class ListRounds
 {
@@ -26,10 +27,12 @@ internal static class ListRounds
         var ids = rounds.Select(r => r.Id).ToList();
         var criteria = await db.Criteria.AsNoTracking().Where(c => ids.Contains(c.RoundId)).OrderBy(c => c.SortOrder).ToListAsync(ct);
         var quotas = await db.Quotas.IgnoreQueryFilters().AsNoTracking().Where(q => ids.Contains(q.RoundId)).OrderBy(q => q.RegionCode).ToListAsync(ct);
+        var scored = await db.Scores.Where(s => ids.Contains(s.RoundId)).Select(s => s.RoundId).Distinct().ToListAsync(ct);
         return rounds.Select(r => new RoundDto(r.Id, r.Year, r.Name, r.ProvinceCode, r.Phase.ToString(), EntryWorkflow.PhaseName(r.Phase), r.ProvinceQuota, r.OnePerChapter,
                 criteria.Where(c => c.RoundId == r.Id).Select(c => new CriterionDto(c.Name, c.MaxPoints)).ToList(),
                 quotas.Where(q => q.RoundId == r.Id).Select(q => new QuotaDto(q.RegionCode, q.MaxRecommendations)).ToList(),
-                db.Actor.Scope.CanManage(ScopeKey.Of(r))))
+                db.Actor.Scope.CanManage(ScopeKey.Of(r)),
+                db.Actor.Scope.CanManage(ScopeKey.Of(r)) && r.Phase != RoundPhase.Published && !scored.Contains(r.Id), r.RubricChangedAt))
             .ToList();
     }
 

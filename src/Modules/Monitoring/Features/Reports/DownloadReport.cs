@@ -22,7 +22,7 @@ internal static class DownloadReport
             "xlsx" => (job?.XlsxSha256, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             _ => (null, ""),
         };
-        if (job is not { Status: ReportStatus.Done } || sha is null || blobs.OpenRead(sha) is not { } stream)
+        if (job is not { Status: ReportStatus.Done } || sha is null || await blobs.OpenReadAsync(sha, ct) is not { } stream)
         {
             throw new NotFoundException("未找到该督导报告文件");
         }

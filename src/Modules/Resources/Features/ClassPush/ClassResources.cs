@@ -97,7 +97,7 @@ internal static class ClassResources
         {
             await RecordAsync(db, feeder, clock, push, UseKind.Download, ct);
         }
-        return DownloadFile.Serve(http, blobs, version.BlobSha256, version.ContentType, download == true ? version.FileName : null);
+        return await DownloadFile.ServeAsync(http, blobs, version.BlobSha256, version.ContentType, download == true ? version.FileName : null, ct);
     }
 
     public static async Task<Ok<IReadOnlyList<PushDto>>> ListEndpointAsync(ResourcesDbContext db, IClassRoster roster, CancellationToken ct) =>

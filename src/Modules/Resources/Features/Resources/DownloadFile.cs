@@ -48,7 +48,7 @@ internal static class DownloadFile
             // A download is a use ("most used"); the many range requests of a player are not.
             await Interactions.VisibleResource.CountUseAsync(db, feeder, id, download: true, ct);
         }
-        return Serve(http, blobs, version.BlobSha256, version.ContentType, download == true ? version.FileName : null);
+        return await ServeAsync(http, blobs, version.BlobSha256, version.ContentType, download == true ? version.FileName : null, ct);
     }
 
     /// <summary>The PDF made from an Office file, under the same checks as the file itself.</summary>
@@ -57,12 +57,12 @@ internal static class DownloadFile
     {
         var version = await ResolveAsync(db, directory, audit, id, versionId, ct);
         var preview = await db.Blobs.AsNoTracking().Where(b => b.Sha256 == version.BlobSha256 && b.Preview == PreviewStatus.Ready).Select(b => b.PreviewSha256).FirstOrDefaultAsync(ct);
-        return preview is null ? throw new NotFoundException("预览尚未生成") : Serve(http, blobs, preview, "application/pdf", null);
+        return preview is null ? throw new NotFoundException("预览尚未生成") : await ServeAsync(http, blobs, preview, "application/pdf", null, ct);
     }
 
-    internal static IResult Serve(HttpContext http, IBlobStore blobs, string sha, string contentType, string? downloadName)
+    internal static async Task<IResult> ServeAsync(HttpContext http, IBlobStore blobs, string sha, string contentType, string? downloadName, CancellationToken ct)
     {
-        var stream = blobs.OpenRead(sha) ?? throw new NotFoundException("文件不存在");
+        var stream = await blobs.OpenReadAsync(sha, ct) ?? throw new NotFoundException("文件不存在");
         http.Response.Headers.CacheControl = "private, max-age=3600";
         // Only the sniffed, whitelisted types are served (no HTML, no SVG), and the browser must not guess another:
         // a .txt holding markup stays text. (A CSP sandbox header would also stop Chrome's built-in PDF viewer.)

@@ -15,7 +15,7 @@ internal static class DownloadAttachment
         await NoticeAccess.FindAsync(db, id, ct);
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.NoticeId == id, ct)
             ?? throw new NotFoundException("未找到该附件");
-        var stream = blobs.OpenRead(attachment.Sha256) ?? throw new NotFoundException("附件文件已丢失");
+        var stream = await blobs.OpenReadAsync(attachment.Sha256, ct) ?? throw new NotFoundException("附件文件已丢失");
         return TypedResults.Stream(stream, attachment.ContentType, attachment.FileName, enableRangeProcessing: true);
     }
 }

@@ -146,6 +146,9 @@ namespace EduCloud.Lessons.Data.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RubricChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("uuid");
 
@@ -207,6 +210,10 @@ namespace EduCloud.Lessons.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("DesignResourceId")
                         .HasColumnType("uuid");

@@ -137,6 +137,9 @@ namespace EduCloud.Lessons.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RubricChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("TEXT");
 
@@ -197,6 +200,10 @@ namespace EduCloud.Lessons.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DesignResourceId")
