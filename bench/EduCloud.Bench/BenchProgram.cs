@@ -10,6 +10,8 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring [--schools 10000] [--runs 7]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- report [--schools 20000] [--runs 3]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]
 /// </summary>
 internal static class BenchProgram
@@ -37,6 +39,14 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == "search")
         {
             return await SearchCommandAsync(args);
+        }
+        if (args.Length > 0 && args[0] == "xapi")
+        {
+            return await XapiCommandAsync(args);
+        }
+        if (args.Length > 0 && args[0] == "exam")
+        {
+            return await ExamCommandAsync(args);
         }
         if (args.Length > 0 && args[0] == "stream")
         {
@@ -100,6 +110,53 @@ internal static class BenchProgram
         var table = await Search.MeasureSearch.RunAsync(o, Int("docs", "1000000"), engines, Int("runs", "3"), TimeSpan.FromSeconds(Int("duration", "2")));
         Directory.CreateDirectory(o.ResultsRoot);
         var path = Path.Combine(o.ResultsRoot, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(path, table);
+        Console.WriteLine(table);
+        Console.WriteLine($"written {path}");
+        return 0;
+    }
+
+    /// <summary>The statement ingest and query figures (issue 5), on the demo province plus a bulk-loaded statement store.</summary>
+    private static async Task<int> XapiCommandAsync(string[] args)
+    {
+        var options = EduCloud.Server.Cli.CliCommands.ParseOptions(args.Skip(1).ToArray());
+        int Int(string name, int fallback) => options.GetValueOrDefault(name) is { } v ? int.Parse(v.Replace("_", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var o = new BenchOptions
+        {
+            Databases = options.GetValueOrDefault("db") ?? "postgres", Runs = Int("runs", 3), DurationSeconds = Int("duration", 10), WarmupSeconds = Int("warmup", 3),
+            Port = Int("port", 5783), Regenerate = options.ContainsKey("regenerate"),
+        };
+        var table = await Xapi.MeasureXapi.RunAsync(o, Int("statements", 10_000_000), Int("batch", 1000), Int("batch-clients", 4), Int("batch-total", 100_000),
+            Int("clients", 16), Int("queries", 200));
+        Directory.CreateDirectory(o.ResultsRoot);
+        var path = Path.Combine(o.ResultsRoot, $"xapi-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(path, table);
+        Console.WriteLine(table);
+        Console.WriteLine($"written {path}");
+        return 0;
+    }
+
+    /// <summary>The exam-start figures (issue 5): many students start one self-test at once, answer and submit.</summary>
+    private static async Task<int> ExamCommandAsync(string[] args)
+    {
+        var options = EduCloud.Server.Cli.CliCommands.ParseOptions(args.Skip(1).ToArray());
+        int Int(string name, int fallback) => options.GetValueOrDefault(name) is { } v ? int.Parse(v.Replace("_", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var o = new BenchOptions
+        {
+            Databases = options.GetValueOrDefault("db") ?? "both", Runs = Int("runs", 3), Port = Int("port", 5784), Regenerate = options.ContainsKey("regenerate"),
+        };
+        var students = Int("students", 2000);
+        foreach (var postgres in new[] { true, false })
+        {
+            if (postgres ? o.WantsPostgres : o.WantsSqlite)
+            {
+                var spec = await Xapi.DemoDataset.EnsureAsync(o, postgres, "exam");
+                Exam.MeasureExamStart.ClassId = (await Exam.ExamStudents.EnsureAsync(spec, students)).ClassId;
+            }
+        }
+        var table = await Exam.MeasureExamStart.RunAsync(o with { Regenerate = false }, students, Int("window", 10), Int("think-min", 30), Int("think-max", 90));
+        Directory.CreateDirectory(o.ResultsRoot);
+        var path = Path.Combine(o.ResultsRoot, $"exam-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
         await File.WriteAllTextAsync(path, table);
         Console.WriteLine(table);
         Console.WriteLine($"written {path}");

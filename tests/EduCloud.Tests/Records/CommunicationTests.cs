@@ -96,7 +96,7 @@ public sealed class CommunicationTests(EduCloudFactory factory) : IClassFixture<
         var statement = Xapi.Statement();
         statement["attachments"] = new JsonArray(new JsonObject
         {
-            ["usageType"] = "http://adlnet.gov/expapi/attachments/signature", ["display"] = new JsonObject { ["zh-CN"] = "附件" },
+            ["usageType"] = "http://id.tincanapi.com/attachment/supporting_media", ["display"] = new JsonObject { ["zh-CN"] = "附件" },
             ["contentType"] = "text/plain", ["length"] = content.Length, ["sha2"] = sha2,
         });
 

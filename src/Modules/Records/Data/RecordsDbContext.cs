@@ -34,6 +34,8 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             // Every query walks (Voided, Stored) in stream order; the filters narrow by their own column first.
             e.HasIndex(s => new { s.Voided, s.Stored });
             e.HasIndex(s => new { s.VerbId, s.Stored });
+            // The plain activity filter matches the object activity column; without this it walked the whole stream.
+            e.HasIndex(s => new { s.ActivityId, s.Stored });
             e.HasIndex(s => new { s.Registration, s.Stored });
             e.HasIndex(s => s.TargetId);
             e.HasIndex(s => new { s.PersonId, s.Stored });

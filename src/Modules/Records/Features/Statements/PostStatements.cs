@@ -69,7 +69,7 @@ internal static class PostStatements
         {
             return await StoreStatements.HandleAsync(db, placement, XapiHttp.HomePage(http.RequestServices), writer, detached, parts, clock, ct);
         }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (StatementRows.IsDuplicate(e))
         {
             // Two writers raced on the same statement id: the loser gets the spec's conflict answer.
             return StoreStatements.Outcome.Fail(409, "a statement with this id was stored at the same moment");

@@ -63,6 +63,14 @@ internal static class StoreStatements
         {
             return Outcome.Fail(400, $"attachments: part with X-Experience-API-Hash {stray} matches no attachment of the statements");
         }
+        // 3b. Signed statements: a malformed or mismatching signature rejects the batch (Data 2.6).
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (VerifySignatures.Check(statements[i], parts) is { } bad)
+            {
+                return Outcome.Fail(400, statements.Count > 1 ? $"statements[{i}].{bad}" : bad);
+            }
+        }
         // 4. Voiding: the object must be a StatementRef, and a voiding statement cannot be voided.
         var voidTargets = new List<Guid>();
         foreach (var s in statements.Where(s => (string?)s["verb"]?["id"] == VoidedVerb))
@@ -95,6 +103,8 @@ internal static class StoreStatements
         // 6. Where each statement belongs, and whether this writer may write about that learner.
         var stored = NextMicros(clock, statements.Count);
         var rows = new List<StoredStatement>();
+        var links = new List<StatementLink>();
+        var kept = new List<JsonObject>();
         for (var i = 0; i < statements.Count; i++)
         {
             if (existing.ContainsKey(ids[i]))
@@ -112,14 +122,14 @@ internal static class StoreStatements
             s["timestamp"] ??= Grammar.Format(at);
             s["authority"] = writer.Authority.DeepClone();
             s["version"] ??= "1.0.0";
-            rows.Add(Row(s, ids[i], stored + i, hashes[i], learner, writer));
+            var row = Row(s, ids[i], stored + i, hashes[i], learner, writer);
+            rows.Add(row);
+            kept.Add(s);
+            links.AddRange(StatementShape.Links(s).Select(l => new StatementLink { StatementId = row.Id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = row.Stored }));
         }
         // 7. Write: statements, side table, activities, attachment contents, voided flags; one transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Statements.AddRange(rows);
-        db.Links.AddRange(rows.SelectMany(r => StatementShape.Links(StatementShape.Parse(r.Json))
-            .Select(l => new StatementLink { StatementId = r.Id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = r.Stored })));
-        await RememberActivitiesAsync(db, rows, ct);
+        await RememberActivitiesAsync(db, kept, ct);
         var newParts = parts.Where(p => declared.Any(a => (string?)a["sha2"] == p.Key)).ToList();
         var knownParts = await db.Attachments.Where(a => newParts.Select(p => p.Key).Contains(a.Sha2)).Select(a => a.Sha2).ToListAsync(ct);
         db.Attachments.AddRange(newParts.Where(p => !knownParts.Contains(p.Key)).Select(p => new StoredAttachment { Sha2 = p.Key, ContentType = p.Value.ContentType, Content = p.Value.Content }));
@@ -130,6 +140,8 @@ internal static class StoreStatements
         {
             r.Voided = true;
         }
+        // Rows go in bulk (COPY / one prepared INSERT), not through EF tracking: that was most of the ingest cost.
+        await StatementRows.InsertAsync(db, rows, links, ct);
         await db.SaveChangesAsync(ct);
         var targets = rows.Where(r => r.IsVoiding).Select(r => r.TargetId!.Value).ToList();
         if (targets.Count > 0)
@@ -175,15 +187,14 @@ internal static class StoreStatements
     }
 
     /// <summary>The newest definition of each object activity, for GET /xapi/activities.</summary>
-    private static async Task RememberActivitiesAsync(RecordsDbContext db, List<StoredStatement> rows, CancellationToken ct)
+    private static async Task RememberActivitiesAsync(RecordsDbContext db, List<JsonObject> statements, CancellationToken ct)
     {
         var latest = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in rows.Where(r => r.ActivityId is not null))
+        foreach (var obj in statements.Select(s => s["object"]).OfType<JsonObject>())
         {
-            var obj = StatementShape.Parse(r.Json)["object"]!;
-            if (obj["definition"] is not null)
+            if (StatementShape.ObjectType(obj) == "Activity" && obj["definition"] is not null && (string?)obj["id"] is { } id)
             {
-                latest[r.ActivityId!] = obj.ToJsonString();
+                latest[id] = obj.ToJsonString();
             }
         }
         if (latest.Count == 0)

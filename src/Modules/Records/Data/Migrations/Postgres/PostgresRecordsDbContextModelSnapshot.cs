@@ -362,6 +362,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
 
                     b.HasIndex("TargetId");
 
+                    b.HasIndex("ActivityId", "Stored");
+
                     b.HasIndex("ClassId", "Stored");
 
                     b.HasIndex("PersonId", "Stored");

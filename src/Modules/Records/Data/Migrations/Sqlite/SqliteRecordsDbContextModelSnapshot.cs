@@ -352,6 +352,8 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetId");
 
+                    b.HasIndex("ActivityId", "Stored");
+
                     b.HasIndex("ClassId", "Stored");
 
                     b.HasIndex("PersonId", "Stored");

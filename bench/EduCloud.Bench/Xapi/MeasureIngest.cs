@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EduCloud.Bench.Dataset;
+using EduCloud.Bench.Import;
+using EduCloud.Bench.Load;
+using EduCloud.Records.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace EduCloud.Bench.Xapi;
+
+/// <summary>
+/// Statement ingest through the real server (HTTP Basic with an LRS client the demo teacher issues through the API):
+/// batches POSTed by a few concurrent clients, single-statement POSTs by many, and beside them in the same run a
+/// raw single-row INSERT loop of the same rows straight into the database (no HTTP, no validation, no links).
+/// </summary>
+internal static class MeasureIngest
+{
+    public sealed record Figures(double Rate, double PerCpuSecond, double P50, double P95, double P99, int Errors);
+
+    public sealed record Client(HttpClient Http, string Key);
+
+    public static async Task<Client> IssueClientAsync(ServerProcess server)
+    {
+        var token = await server.TokenAsync("teacher", "Demo2026");
+        using var api = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await api.PostAsJsonAsync("/api/v1/records/clients", new { name = "xAPI ingest bench" });
+        var issued = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"issuing an LRS client failed: {(int)response.StatusCode} {issued}");
+        }
+        var key = issued.GetProperty("key").GetString()!;
+        var secret = issued.GetProperty("secret").GetString()!;
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(server.BaseUrl),
+            Timeout = TimeSpan.FromSeconds(120),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":" + secret)));
+        http.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+        return new Client(http, key);
+    }
+
+    private static long _next = 1_000_000_000;
+
+    /// <summary><paramref name="total"/> statements in POSTs of <paramref name="batch"/> by <paramref name="clients"/> concurrent posters.</summary>
+    public static async Task<Figures> BatchesAsync(BenchOptions o, DatasetSpec spec, ServerProcess server, Client client, int total, int batch, int clients)
+    {
+        var bodies = new Queue<string>();
+        for (var b = 0; b < total / batch; b++)
+        {
+            var array = new JsonArray();
+            for (var k = 0; k < batch; k++)
+            {
+                array.Add(StatementFactory.Build(Interlocked.Increment(ref _next)));
+            }
+            bodies.Enqueue(array.ToJsonString());
+        }
+        var latencies = new Latencies();
+        var errors = 0;
+        var meter = await CpuMeter.StartAsync(spec.IsPostgres ? o.PostgresServer : null, spec.IsPostgres ? DemoDataset.DatabaseName(spec) : null, server.Pid);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (true)
+            {
+                string body;
+                lock (bodies)
+                {
+                    if (!bodies.TryDequeue(out body!)) { return; }
+                }
+                if (!await PostAsync(client.Http, body, latencies)) { Interlocked.Increment(ref errors); }
+            }
+        }));
+        var wall = clock.Elapsed.TotalSeconds;
+        var (serverCpu, dbCpu) = await meter.StopAsync();
+        return new Figures(total / wall, total / (serverCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), errors);
+    }
+
+    /// <summary>Single-statement POSTs by <paramref name="clients"/> concurrent clients for the duration.</summary>
+    public static async Task<Figures> SinglesAsync(BenchOptions o, DatasetSpec spec, ServerProcess server, Client client, int clients, TimeSpan duration)
+    {
+        var latencies = new Latencies();
+        var errors = 0;
+        var meter = await CpuMeter.StartAsync(spec.IsPostgres ? o.PostgresServer : null, spec.IsPostgres ? DemoDataset.DatabaseName(spec) : null, server.Pid);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var body = StatementFactory.Build(Interlocked.Increment(ref _next)).ToJsonString();
+                if (!await PostAsync(client.Http, body, latencies)) { Interlocked.Increment(ref errors); }
+            }
+        }));
+        var wall = clock.Elapsed.TotalSeconds;
+        var (serverCpu, dbCpu) = await meter.StopAsync();
+        return new Figures(latencies.Count / wall, latencies.Count / (serverCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), errors);
+    }
+
+    private static async Task<bool> PostAsync(HttpClient http, string body, Latencies latencies)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("/xapi/statements", content);
+        await response.Content.ReadAsByteArrayAsync();
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>
+    /// The baseline: the same rows (statement JSON with id, stored, authority; the same columns) inserted one row per
+    /// statement, autocommit, by <paramref name="clients"/> connections (PostgreSQL) or one (SQLite: one writer).
+    /// </summary>
+    public static async Task<Figures> RawInsertLoopAsync(BenchOptions o, DatasetSpec spec, StatementStore.Template template, int clients, TimeSpan duration)
+    {
+        var table = StatementStore.Statements;
+        var latencies = new Latencies();
+        var meter = await CpuMeter.StartAsync(spec.IsPostgres ? o.PostgresServer : null, spec.IsPostgres ? DemoDataset.DatabaseName(spec) : null);
+        var clock = Stopwatch.StartNew();
+        var workers = spec.IsPostgres ? clients : 1;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            if (spec.IsPostgres)
+            {
+                await using var c = new NpgsqlConnection(spec.ConnectionString);
+                await c.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"INSERT INTO {table.PostgresName} ({table.ColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$" + (i + 1)))})", c);
+                var ps = table.Columns.Select(col => new NpgsqlParameter { NpgsqlDbType = col.Type }).ToArray();
+                cmd.Parameters.AddRange(ps);
+                await cmd.PrepareAsync();
+                while (clock.Elapsed < duration)
+                {
+                    var row = RawRow(template);
+                    for (var i = 0; i < ps.Length; i++) { ps[i].Value = row[i] ?? DBNull.Value; }
+                    var started = Stopwatch.GetTimestamp();
+                    await cmd.ExecuteNonQueryAsync();
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+            else
+            {
+                await using var c = new SqliteConnection(spec.ConnectionString);
+                await c.OpenAsync();
+                await using (var pragma = c.CreateCommand())
+                {
+                    pragma.CommandText = "PRAGMA busy_timeout=5000;";
+                    await pragma.ExecuteNonQueryAsync();
+                }
+                await using var cmd = c.CreateCommand();
+                cmd.CommandText = $"INSERT INTO \"{table.SqliteName}\" ({table.ColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
+                var ps = table.Columns.Select((_, i) => cmd.Parameters.Add("$p" + i, SqliteType.Text)).ToArray();
+                cmd.Prepare();
+                while (clock.Elapsed < duration)
+                {
+                    var row = RawRow(template);
+                    for (var i = 0; i < ps.Length; i++)
+                    {
+                        ps[i].Value = row[i] switch { null => DBNull.Value, Guid g => g.ToString().ToUpperInvariant(), bool b => b ? 1 : 0, var v => v };
+                    }
+                    var started = Stopwatch.GetTimestamp();
+                    await cmd.ExecuteNonQueryAsync();
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        })));
+        var wall = clock.Elapsed.TotalSeconds;
+        var (processCpu, dbCpu) = await meter.StopAsync();
+        return new Figures(latencies.Count / wall, latencies.Count / (processCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), 0);
+    }
+
+    private static object?[] RawRow(StatementStore.Template template) =>
+        StatementStore.Build(Interlocked.Increment(ref _next), template, Grammar.Micros(DateTimeOffset.UtcNow)).Row;
+}

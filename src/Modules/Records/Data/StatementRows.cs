@@ -1,0 +1,160 @@
+using System.Data.Common;
+using EduCloud.Records.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EduCloud.Records.Data;
+
+/// <summary>
+/// Writes a batch of statements and their links in the caller's transaction without EF change tracking: binary
+/// COPY on PostgreSQL (one round trip per table whatever the batch size), one prepared INSERT reused per row on
+/// SQLite (in-process, so rows cost no round trips). EF's per-entity tracking, and the RETURNING of each link's
+/// generated key, were most of the ingest cost. Columns are the migrations' (see RecordsDbContext).
+/// </summary>
+internal static class StatementRows
+{
+    private static readonly string[] StatementColumns =
+    [
+        "Id", "Stored", "VerbId", "ActorKey", "ActivityId", "Registration", "TargetId", "IsVoiding", "Voided", "SubmittedHash", "Json", "WrittenBy",
+        "ProvinceCode", "CityCode", "CountyCode", "SchoolId", "ClassId", "PersonId",
+    ];
+
+    private static readonly string[] LinkColumns = ["StatementId", "Kind", "Key", "Primary", "Stored"];
+
+    public static async Task InsertAsync(RecordsDbContext db, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("statements are written inside a transaction");
+        if (connection is NpgsqlConnection npgsql)
+        {
+            await CopyAsync(npgsql, rows, links, ct);
+        }
+        else
+        {
+            await InsertEachAsync((SqliteConnection)connection, (SqliteTransaction)transaction, rows, links, ct);
+        }
+    }
+
+    private static string List(string[] columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, CancellationToken ct)
+    {
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY records.rec_statement ({List(StatementColumns)}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var s in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(s.Id, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(s.Stored, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(s.VerbId, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(s.ActorKey, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, s.ActivityId, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, s.Registration, NpgsqlDbType.Uuid, ct);
+                await WriteNullableAsync(copy, s.TargetId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(s.IsVoiding, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(s.Voided, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(s.SubmittedHash, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(s.Json, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.WrittenBy, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(s.ProvinceCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(s.CityCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(s.CountyCode, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, s.SchoolId, NpgsqlDbType.Uuid, ct);
+                await WriteNullableAsync(copy, s.ClassId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(s.PersonId, NpgsqlDbType.Uuid, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        if (links.Count == 0)
+        {
+            return;
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY records.rec_statement_link ({List(LinkColumns)}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var l in links)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(l.StatementId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync((int)l.Kind, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(l.Key, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(l.Primary, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(l.Stored, NpgsqlDbType.Bigint, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
+        value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is not null ? copy.WriteAsync(value, type, ct) : copy.WriteNullAsync(ct);
+
+    /// <summary>SQLite stores what EF's provider writes: GUIDs as upper-case text, booleans as 0/1.</summary>
+    private static async Task InsertEachAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, CancellationToken ct)
+    {
+        await using (var insert = Prepare(connection, transaction, "rec_statement", StatementColumns))
+        {
+            foreach (var s in rows)
+            {
+                object?[] values =
+                [
+                    s.Id, s.Stored, s.VerbId, s.ActorKey, s.ActivityId, s.Registration, s.TargetId, s.IsVoiding, s.Voided, s.SubmittedHash, s.Json, s.WrittenBy,
+                    s.ProvinceCode, s.CityCode, s.CountyCode, s.SchoolId, s.ClassId, s.PersonId,
+                ];
+                await RunAsync(insert, values, ct);
+            }
+        }
+        await using (var insert = Prepare(connection, transaction, "rec_statement_link", LinkColumns))
+        {
+            foreach (var l in links)
+            {
+                await RunAsync(insert, [l.StatementId, (int)l.Kind, l.Key, l.Primary, l.Stored], ct);
+            }
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{table}\" ({List(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        for (var i = 0; i < columns.Length; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$p" + i, null));
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static async Task RunAsync(SqliteCommand command, object?[] values, CancellationToken ct)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                Guid g => g.ToString().ToUpperInvariant(),
+                bool b => b ? 1 : 0,
+                var v => v,
+            };
+        }
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A unique-key violation (a racing writer stored the same statement id first), on either database.</summary>
+    public static bool IsDuplicate(Exception e) => e switch
+    {
+        DbUpdateException u => u.InnerException is null || IsDuplicate(u.InnerException),
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException s => s.SqliteErrorCode == 19,
+        _ => false,
+    };
+}
