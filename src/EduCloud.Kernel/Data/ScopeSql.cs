@@ -92,6 +92,12 @@ public sealed class ScopeSql
         value is Guid g && !postgres ? g.ToString().ToUpperInvariant() : value;
 
     /// <summary>The column behind a scope property: its own name, or the property it is an alias of (as the EF filter maps it).</summary>
-    private static string ColumnOf<TRow>(string property) =>
-        typeof(TRow).GetProperty(property)?.GetCustomAttribute<AliasOfAttribute>()?.Property ?? property;
+    private static string ColumnOf<TRow>(string property) => Columns<TRow>.Of.GetValueOrDefault(property, property);
+
+    /// <summary>Read once per row type: reflection on every request showed up in the hot path.</summary>
+    private static class Columns<TRow>
+    {
+        public static readonly Dictionary<string, string> Of = typeof(IScopedRow).GetProperties().ToDictionary(
+            p => p.Name, p => typeof(TRow).GetProperty(p.Name)?.GetCustomAttribute<AliasOfAttribute>()?.Property ?? p.Name, StringComparer.Ordinal);
+    }
 }
