@@ -54,6 +54,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(configuration, "Kernel");
+        services.AddSingleton(new DirectReads(DatabaseSettings.From(configuration)));
         services.AddScoped<Audit.AuditTrail>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Privacy.PersonalDataProtector>();

@@ -1,7 +1,11 @@
+using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Paging;
+using EduCloud.Kernel.Scope;
 using EduCloud.Organization.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EduCloud.Organization.Features.Schools;
 
@@ -37,6 +41,15 @@ internal static class ListSchools
         return new Page<SchoolDto>(page.Items.Select(s => s.ToDto()).ToList(), page.PageNumber, page.PageSize, page.Total);
     }
 
-    public static async Task<Ok<Page<SchoolDto>>> EndpointAsync(OrganizationDbContext db, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct) =>
-        TypedResults.Ok(await HandleAsync(db, new Query(region, q, includeRetired ?? false, page, size), ct));
+    /// <summary>
+    /// Without a name search the page is read by <see cref="ReadSchoolPage"/> (a data reader under the same scope
+    /// rule, ADR XXXX): the API's hot path. A name search, and the pages, go through EF here.
+    /// </summary>
+    public static async Task<Ok<Page<SchoolDto>>> EndpointAsync(HttpContext http, DirectReads reads, ICurrentActor actor, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct)
+    {
+        var query = new Query(region, q, includeRetired ?? false, page, size);
+        return TypedResults.Ok(string.IsNullOrWhiteSpace(q)
+            ? await ReadSchoolPage.HandleAsync(reads, actor.Scope, query, ct)
+            : await HandleAsync(http.RequestServices.GetRequiredService<OrganizationDbContext>(), query, ct));
+    }
 }

@@ -17,15 +17,32 @@ public sealed record SchoolDto(
 
 internal static class SchoolProjection
 {
-    public static SchoolDto ToDto(this School s) => new(
-        s.Id, s.Code, s.Name, s.TypeCode, SchoolTypes.Names.GetValueOrDefault(s.TypeCode, s.TypeCode),
-        StageNames.ToNames(s.Stages), s.UrbanRural.ToString(), s.RegionCode, s.Address, s.RetiredAt != null);
+    public static SchoolDto ToDto(this School s) =>
+        ToDto(s.Id, s.Code, s.Name, s.TypeCode, s.Stages, s.UrbanRural, s.RegionCode, s.Address, s.RetiredAt != null);
+
+    /// <summary>The one mapping to the DTO, shared by the EF path and the data-reader path (ReadSchoolPage).</summary>
+    public static SchoolDto ToDto(Guid id, string code, string name, string typeCode, StageSet stages, UrbanRural urbanRural, string regionCode, string address, bool retired) => new(
+        id, code, name, typeCode, SchoolTypes.Names.GetValueOrDefault(typeCode, typeCode),
+        StageNames.ToNames(stages), urbanRural.ToString(), regionCode, address, retired);
 }
 
 internal static class StageNames
 {
-    public static string[] ToNames(StageSet stages) =>
-        Enum.GetValues<StageSet>().Where(s => s != StageSet.None && stages.HasFlag(s)).Select(s => s.ToString()).ToArray();
+    private static readonly StageSet[] Each = Enum.GetValues<StageSet>().Where(s => s != StageSet.None).ToArray();
+
+    public static string[] ToNames(StageSet stages)
+    {
+        // A plain loop: this runs for every row of every school list page.
+        var names = new List<string>(2);
+        foreach (var stage in Each)
+        {
+            if ((stages & stage) == stage)
+            {
+                names.Add(stage.ToString());
+            }
+        }
+        return names.ToArray();
+    }
 
     public static StageSet? Parse(IEnumerable<string>? names)
     {
