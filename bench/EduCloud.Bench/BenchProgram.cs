@@ -6,7 +6,7 @@ namespace EduCloud.Bench;
 /// <summary>
 /// dotnet run -c Release --project bench/EduCloud.Bench -- [generate|throughput|coldstart|all|rollup] [--schools N] [--accounts N] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- promotion [--runs 5] [--db sqlite|postgres|both]
-/// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both] [--process cold|warm]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring [--schools 10000] [--runs 7]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- report [--schools 20000] [--runs 3]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
@@ -186,8 +186,8 @@ internal static class BenchProgram
         var o = new BenchOptions { Databases = Opt("db", "both"), PostgresServer = Opt("postgres", new BenchOptions().PostgresServer) };
         var baseline = int.Parse(Opt("baseline-rows", "20000"), System.Globalization.CultureInfo.InvariantCulture);
         return args[0] == "import-one"
-            ? await Import.ImportRun.RunAsync(Opt("db", "sqlite"), Opt("file", ""), baseline, o)
+            ? await Import.ImportRun.RunAsync(Opt("db", "sqlite"), Opt("file", ""), baseline, o, Opt("process", "cold") == "warm")
             : await Import.MeasureImport.RunAsync(o, int.Parse(Opt("rows", "1000000"), System.Globalization.CultureInfo.InvariantCulture), baseline,
-                int.Parse(Opt("runs", "1"), System.Globalization.CultureInfo.InvariantCulture));
+                int.Parse(Opt("runs", "1"), System.Globalization.CultureInfo.InvariantCulture), Opt("process", "cold"));
     }
 }

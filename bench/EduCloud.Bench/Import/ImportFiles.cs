@@ -40,29 +40,47 @@ internal static class ImportFiles
         if (!File.Exists(csv))
         {
             Console.WriteLine($"generating {csv}");
-            using var writer = new StreamWriter(csv + ".tmp", false, new UTF8Encoding(true), 1 << 16);
-            writer.Write(string.Join(",", ImportColumns.Headers) + "\r\n");
-            for (var i = 0; i < rows; i++)
-            {
-                writer.Write(string.Join(",", Row(i)) + "\r\n");
-            }
-            writer.Close();
+            Write(csv + ".tmp", Enumerable.Range(0, rows).Select(Row), csv: true);
             File.Move(csv + ".tmp", csv);
         }
         if (!File.Exists(xlsx))
         {
             Console.WriteLine($"generating {xlsx}");
-            using (var file = new FileStream(xlsx + ".tmp", FileMode.Create))
-            using (var writer = new XlsxStreamWriter(file, "学生名单"))
-            {
-                writer.WriteHeader(ImportColumns.Headers);
-                for (var i = 0; i < rows; i++)
-                {
-                    writer.WriteRow(Row(i));
-                }
-            }
+            Write(xlsx + ".tmp", Enumerable.Range(0, rows).Select(Row), csv: false);
             File.Move(xlsx + ".tmp", xlsx);
         }
         return (csv, xlsx);
+    }
+
+    /// <summary>The first rows of the generated data and one row without a name at the end: a file an all-or-nothing import rejects.</summary>
+    public static void WriteWarmUp(string path, int rows) =>
+        Write(path, Enumerable.Range(0, rows).Select(Row).Append(Nameless(rows)), path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+
+    private static string[] Nameless(int i)
+    {
+        var row = Row(i);
+        row[0] = "";
+        return row;
+    }
+
+    private static void Write(string path, IEnumerable<string[]> rows, bool csv)
+    {
+        if (csv)
+        {
+            using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
+            writer.Write(string.Join(",", ImportColumns.Headers) + "\r\n");
+            foreach (var row in rows)
+            {
+                writer.Write(string.Join(",", row) + "\r\n");
+            }
+            return;
+        }
+        using var file = new FileStream(path, FileMode.Create);
+        using var xlsx = new XlsxStreamWriter(file, "学生名单");
+        xlsx.WriteHeader(ImportColumns.Headers);
+        foreach (var row in rows)
+        {
+            xlsx.WriteRow(row);
+        }
     }
 }

@@ -29,6 +29,19 @@ public sealed class PersonalDataProtectorTests : IDisposable
     }
 
     [Fact]
+    public void Nonces_stay_unique_across_the_refills_of_the_random_block()
+    {
+        var protector = Create();
+        // 256 nonces per block: 1,000 values cross three refills on this thread.
+        var sealedValues = Enumerable.Range(0, 1000).Select(_ => protector.Protect("52010220170314123X")).ToList();
+        var nonces = sealedValues.Select(v => Convert.ToHexString(System.Buffers.Text.Base64Url.DecodeFromChars(v.AsSpan(4))[..12])).ToList();
+
+        nonces.Distinct().Count().ShouldBe(1000);
+        nonces.ShouldNotContain(new string('0', 24), "a used nonce is wiped from the block, never handed out again as zeros");
+        sealedValues.ShouldAllBe(v => protector.Unprotect(v) == "52010220170314123X");
+    }
+
+    [Fact]
     public void Values_written_by_data_protection_before_are_still_read()
     {
         var protector = Create();

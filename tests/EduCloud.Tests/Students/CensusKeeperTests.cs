@@ -89,6 +89,37 @@ public sealed class CensusKeeperTests(EduCloudFactory factory) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Reading_every_cell_gives_the_same_cells_and_places_as_reading_the_school()
+    {
+        var school = Guid.CreateVersion7();
+        await factory.AsPlatformAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StudentsDbContext>();
+            db.Students.AddRange(Enumerable.Range(0, 12).Select(i => Record(school, 7000 + i)));
+            return await db.SaveChangesAsync();
+        });
+
+        var all = await factory.AsPlatformAsync(async sp =>
+        {
+            var list = new List<CensusCell>();
+            await foreach (var cell in sp.GetRequiredService<IStudentCensus>().ReadAllAsync(CancellationToken.None))
+            {
+                list.Add(cell);
+            }
+            return list;
+        });
+        var bySchool = await factory.AsPlatformAsync(async sp =>
+            await sp.GetRequiredService<IStudentCensus>().ReadSchoolsAsync([school], CancellationToken.None));
+
+        var mine = all.Where(c => c.SchoolId == school).ToList();
+        mine.Sum(c => c.Students).ShouldBe(12);
+        mine.ShouldAllBe(c => c.ProvinceCode == "520000" && c.CityCode == "520100" && c.CountyCode == "520102");
+        mine.OrderBy(c => c.GradeLevel).ThenBy(c => c.Sex).ThenBy(c => c.EthnicityCode).Select(c => (c.GradeLevel, c.Sex, c.EthnicityCode, c.Students, c.LeftBehind))
+            .ShouldBe(bySchool.OrderBy(c => c.GradeLevel).ThenBy(c => c.Sex).ThenBy(c => c.EthnicityCode)
+                .Select(c => (c.GradeLevel, c.Sex, c.EthnicityCode, c.Students, c.LeftBehind)));
+    }
+
+    [Fact]
     public async Task A_commit_tells_the_feed_which_schools_changed()
     {
         var feed = factory.Services.GetRequiredService<ICensusChangeFeed>();
