@@ -6,7 +6,7 @@ namespace EduCloud.Kernel.Data;
 
 /// <summary>
 /// Plain ADO.NET connections to the node's database, for the few hot read paths that skip EF Core's query
-/// pipeline (ADR XXXX). Same database and credentials as the module contexts. Rows read
+/// pipeline (ADR 0014). Same database and credentials as the module contexts. Rows read
 /// this way must be filtered with <see cref="ScopeSql"/>, the SQL form of the scope filter, never by hand.
 /// </summary>
 public sealed class DirectReads(DatabaseSettings settings)

@@ -7,7 +7,7 @@ namespace EduCloud.Kernel.Data;
 
 /// <summary>
 /// The scope filter of <see cref="ScopedDbContext"/> as SQL text, for the few hot read paths that skip EF Core's
-/// query pipeline and read with a plain <see cref="DbDataReader"/> (ADR XXXX). It is the same rule, term for term:
+/// query pipeline and read with a plain <see cref="DbDataReader"/> (ADR 0014). It is the same rule, term for term:
 /// the platform (Unrestricted) sees every row; otherwise a row is visible when its province, city or county code,
 /// or its school or class id, is in the caller's read set; a caller with no place sees nothing. A list of one is an
 /// equality, a longer list an <c>IN</c>. Only for place-scoped rows: a row owned by a person

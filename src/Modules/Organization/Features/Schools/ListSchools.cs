@@ -43,7 +43,7 @@ internal static class ListSchools
 
     /// <summary>
     /// Without a name search the page is read by <see cref="ReadSchoolPage"/> (a data reader under the same scope
-    /// rule, ADR XXXX): the API's hot path. A name search, and the pages, go through EF here.
+    /// rule, ADR 0014): the API's hot path. A name search, and the pages, go through EF here.
     /// </summary>
     public static async Task<Ok<Page<SchoolDto>>> EndpointAsync(HttpContext http, DirectReads reads, ICurrentActor actor, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace EduCloud.Organization.Features.Schools;
 /// <summary>
 /// The school list's hot path (GET /api/v1/schools without a name search): the same page as
 /// <see cref="ListSchools.HandleAsync"/>, read with one prepared statement and a plain data reader instead of EF
-/// Core's query pipeline, which was most of the request's CPU (ADR XXXX). The scope condition is the Kernel's
+/// Core's query pipeline, which was most of the request's CPU (ADR 0014). The scope condition is the Kernel's
 /// <see cref="ScopeSql"/>, the SQL form of the DbContext's query filter; tests hold the two paths to the same rows
 /// for every role (ScopeSqlAgreementTests).
 /// </summary>
