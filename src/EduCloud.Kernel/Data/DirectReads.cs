@@ -14,10 +14,11 @@ public sealed class DirectReads(DatabaseSettings settings)
     /// <summary>
     /// On PostgreSQL these connections only ever run read statements and set no session state, so resetting them
     /// when they go back to the pool (Npgsql sends RESET ALL, CLOSE ALL, UNLISTEN and more, to keep prepared
-    /// statements) is wasted backend work on every request: they get their own pool without it.
+    /// statements) is wasted backend work on every request: they get their own pool without it. That pool is capped
+    /// well below PostgreSQL's default 100 connections, so it cannot starve the module contexts' pool on the same server.
     /// </summary>
     private readonly string _connectionString = settings.IsPostgres
-        ? new NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true }.ConnectionString
+        ? new NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true, MaxPoolSize = 32 }.ConnectionString
         : settings.ConnectionString;
 
     public bool IsPostgres => settings.IsPostgres;
