@@ -8,6 +8,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- promotion [--runs 5] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both] [--process cold|warm]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring [--schools 10000] [--runs 7]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring-national [--schools 500000] [--runs 5] [--clients 8] [--seconds 10]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- report [--schools 20000] [--runs 3]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
@@ -27,6 +28,12 @@ internal static class BenchProgram
             var schools = args.SkipWhile(a => a != "--schools").Skip(1).Select(int.Parse).FirstOrDefault(10_000);
             var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(7);
             Console.WriteLine(Monitoring.MeasureIndicatorRollup.Run(schools, runs));
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "monitoring-national")
+        {
+            int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+            Console.WriteLine(await Monitoring.MeasureNationalScale.RunAsync(BenchOptions.Parse([]), Arg("--schools", 500_000), Arg("--runs", 5), Arg("--clients", 8), Arg("--seconds", 10)));
             return 0;
         }
         if (args.Length > 0 && args[0] == "report")

@@ -56,7 +56,7 @@ internal static class MeasureIndicatorRollup
         return sorted[sorted.Count / 2];
     }
 
-    private static AnnualReturn Return(int i, Random random)
+    internal static AnnualReturn Return(int i, Random random)
     {
         var province = 11 + i % 31;
         var city = province * 100 + 1 + i / 31 % 10;

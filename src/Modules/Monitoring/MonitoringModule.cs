@@ -116,6 +116,8 @@ public static class MonitoringModule
         api.MapGet("/indicators", ReadDashboard.CatalogueEndpointAsync).WithSummary("监测指标目录：定义、公式、按学校类别和年度的目标、来源");
         api.MapGet("/dashboard", ReadDashboard.EndpointAsync)
             .WithSummary("监测看板：某指标在某节点（national、行政区划代码或学校标识）的达标情况，及各下级单位或学校");
+        api.MapGet("/map", ReadMap.EndpointAsync)
+            .WithSummary("监测地图：省、市（州）地图及各下级区域的达标情况；县级节点显示所在市（州）地图并突出本县（仅贵州省及其各市州有地图）");
         api.MapPost("/reports", RequestReport.EndpointAsync).WithSummary("申请生成本人所辖范围（或指定节点）某年度的教育信息化专项督导报告（后台任务）");
         api.MapGet("/reports", ReadReports.ListEndpointAsync).WithSummary("本人所辖范围内的督导报告任务（最新在前）：状态、进度、说明");
         api.MapGet("/reports/{id:guid}", ReadReports.GetEndpointAsync).WithSummary("督导报告任务的状态与进度");

@@ -21,6 +21,10 @@ internal partial class MonitoringDbContext
         e.Property(j => j.ProvinceCode).HasMaxLength(6);
         e.Property(j => j.CityCode).HasMaxLength(6);
         e.Property(j => j.CountyCode).HasMaxLength(6);
+        e.Property(j => j.ClaimedBy).HasMaxLength(200);
+        // A claim is a conditional UPDATE on these two (see ReportJob.ClaimToken).
+        e.Property(j => j.Status).IsConcurrencyToken();
+        e.Property(j => j.ClaimToken).IsConcurrencyToken();
         e.HasIndex(j => new { j.Status, j.RequestedAt });
         e.HasIndex(j => j.RequestedAt);
     });

@@ -95,6 +95,9 @@ internal partial class MonitoringDbContext(DbContextOptions options, ICurrentAct
             e.Property(a => a.CityCode).HasMaxLength(6);
             e.Property(a => a.CountyCode).HasMaxLength(6);
             e.Property(a => a.Revision).IsConcurrencyToken();
+            // At most one live alert per rule × subject, also when two servers evaluate at once: the second insert
+            // fails on this index and EvaluateAlerts reads it as "already raised". The filter is the same SQL on SQLite and PostgreSQL.
+            e.HasIndex(a => new { a.RuleId, a.SubjectKey }).IsUnique().HasFilter("\"ClearedAt\" IS NULL").HasDatabaseName("UX_mon_alert_live");
             e.HasIndex(a => new { a.RuleId, a.SubjectKey, a.ClearedAt });
             e.HasIndex(a => new { a.CountyCode, a.Status });
         });

@@ -27,6 +27,18 @@ internal sealed class ReportJob : IScopedRow
     public string RequestedByName { get; init; } = "";
     public DateTime RequestedAt { get; init; }
     public DateTime? StartedAt { get; set; }
+    /// <summary>
+    /// The claim of the worker running the job, new on every claim. With <see cref="Status"/> it is the job's
+    /// concurrency token, so a claim is one conditional UPDATE (WHERE Status = queued, or = running with the old
+    /// claim) that only one server can win, and a worker that lost its claim fails on its next write.
+    /// </summary>
+    public Guid? ClaimToken { get; set; }
+    /// <summary>Which server (host name and process) holds the claim, for the operator.</summary>
+    public string ClaimedBy { get; set; } = "";
+    /// <summary>The claim holder's last sign of life; a running job silent for longer than the lease is claimed again.</summary>
+    public DateTime? HeartbeatAt { get; set; }
+    /// <summary>How many times the job was claimed (1 unless a server died while running it).</summary>
+    public int Attempts { get; set; }
     public DateTime? FinishedAt { get; set; }
     /// <summary>The files in the kernel's blob store, set together only when both are complete.</summary>
     public string? PdfSha256 { get; set; }

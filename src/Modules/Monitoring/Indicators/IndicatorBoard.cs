@@ -6,17 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace EduCloud.Monitoring.Indicators;
 
 /// <summary>
-/// The platform's in-memory indicator values: loaded once from the approved returns, then updated on every province
-/// approval by recomputing the whole rollup in memory (no GROUP BY per dashboard view). It is a platform cache, not a
+/// The platform's in-memory indicator values: loaded once from the approved returns with a full recompute, then on
+/// every province approval moved by that one school (IndicatorRollup.With: the four nodes above it), so an approval
+/// shows on every level's dashboard at once (no GROUP BY per dashboard view). It is a platform cache, not a
 /// scoped query: ReadDashboard checks the caller's scope before answering from it.
 /// </summary>
 internal sealed class IndicatorBoard
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<Guid, SchoolFigures> _schools = [];
     private volatile IndicatorRollup? _rollup;
 
-    /// <summary>How long the last full recompute took (shown on the API so it can be watched).</summary>
+    /// <summary>How long the last recompute took, full or one approval's (shown on the API so it can be watched).</summary>
     public TimeSpan LastRecompute { get; private set; }
 
     public async Task<IndicatorRollup> CurrentAsync(MonitoringDbContext db, CancellationToken ct)
@@ -36,12 +36,16 @@ internal sealed class IndicatorBoard
             // The platform's own read of every approved return (a cache for all callers; never handed out unfiltered).
             var approved = await db.Returns.IgnoreQueryFilters().AsNoTracking()
                 .Where(r => r.IsCurrent && r.Status == ReturnStatus.Approved).ToListAsync(ct);
-            _schools.Clear();
+            var schools = new Dictionary<Guid, SchoolFigures>();
             foreach (var row in approved.GroupBy(r => r.SchoolId).Select(g => g.MaxBy(r => r.Year)!))
             {
-                _schools[row.School] = SchoolFigures.Compute(indicators, row);
+                schools[row.School] = SchoolFigures.Compute(indicators, row);
             }
-            return Recompute(indicators);
+            var watch = Stopwatch.StartNew();
+            var rollup = IndicatorRollup.Build(indicators, schools);
+            LastRecompute = watch.Elapsed;
+            _rollup = rollup;
+            return rollup;
         }
         finally
         {
@@ -56,12 +60,20 @@ internal sealed class IndicatorBoard
         await _gate.WaitAsync(ct);
         try
         {
-            if (_schools.TryGetValue(row.School, out var existing) && existing.Year > row.Year)
+            // Read again under the gate: another approval may have moved the board since CurrentAsync.
+            // If it was invalidated meanwhile, the next read reloads from the database, this approval included.
+            if (_rollup is not { } latest)
             {
                 return;
             }
-            _schools[row.School] = SchoolFigures.Compute(current.Indicators, row);
-            Recompute(current.Indicators);
+            current = latest;
+            if (current.Schools.TryGetValue(row.School, out var existing) && existing.Year > row.Year)
+            {
+                return;
+            }
+            var watch = Stopwatch.StartNew();
+            _rollup = current.With(SchoolFigures.Compute(current.Indicators, row));
+            LastRecompute = watch.Elapsed;
         }
         finally
         {
@@ -74,13 +86,4 @@ internal sealed class IndicatorBoard
 
     /// <summary>An approved return was sent back: the school falls back to an earlier year, so reload on next use.</summary>
     public void Invalidate() => _rollup = null;
-
-    private IndicatorRollup Recompute(IReadOnlyList<CompiledIndicator> indicators)
-    {
-        var watch = Stopwatch.StartNew();
-        var rollup = IndicatorRollup.Build(indicators, new Dictionary<Guid, SchoolFigures>(_schools));
-        LastRecompute = watch.Elapsed;
-        _rollup = rollup;
-        return rollup;
-    }
 }

@@ -13,14 +13,17 @@ namespace EduCloud.Monitoring.Reports;
 /// One report job, run by the worker as the platform: read the indicator values, compute the report, write the PDF
 /// and the .xlsx to temporary files, and only when both are complete move them into the blob store and mark the job
 /// done. Any failure marks the job failed with a Chinese message and removes every file it made (no half report).
+/// Every write is conditional on the worker's claim (ReportJob.ClaimToken): a worker whose job was taken over by
+/// another server (its lease ran out) fails its next write, drops its files and leaves the job to the new holder.
 /// </summary>
 internal sealed class GenerateReport(MonitoringDbContext db, IndicatorBoard board, IOrganizationDirectory org, IBlobStore blobs,
     FileStoreOptions files, ReportOptions options, TimeProvider clock, ILogger<GenerateReport> log)
 {
-    public async Task RunAsync(Guid jobId, CancellationToken ct)
+    public async Task RunAsync(ReportClaim claim, CancellationToken ct)
     {
+        var jobId = claim.JobId;
         var job = await db.ReportJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is not { Status: ReportStatus.Queued })
+        if (job is not { Status: ReportStatus.Running } || job.ClaimToken != claim.Token)
         {
             return;
         }
@@ -30,7 +33,6 @@ internal sealed class GenerateReport(MonitoringDbContext db, IndicatorBoard boar
         var stored = new List<string>();
         try
         {
-            job.StartedAt = clock.GetUtcNow().UtcDateTime;
             await StepAsync(job, 5, "正在读取指标数据", ct);
             var rollup = await board.CurrentAsync(db, ct);
             var request = new ReportRequest(job.NodeKind, job.NodeKey, job.NodeName, job.Year, job.IndicatorKey);
@@ -61,6 +63,14 @@ internal sealed class GenerateReport(MonitoringDbContext db, IndicatorBoard boar
             job.FinishedAt = clock.GetUtcNow().UtcDateTime;
             await StepAsync(job, 100, $"已完成：{report.Schools:N0} 所学校，未达标 {report.Below.Count:N0} 项", ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            log.LogWarning("Report job {JobId} was taken over by another server; this run's files are dropped", jobId);
+            foreach (var sha in stored)
+            {
+                await blobs.DeleteAsync(sha, CancellationToken.None);
+            }
+        }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             log.LogError(e, "Report job {JobId} failed", jobId);
@@ -68,7 +78,7 @@ internal sealed class GenerateReport(MonitoringDbContext db, IndicatorBoard boar
             {
                 await blobs.DeleteAsync(sha, CancellationToken.None);
             }
-            await FailAsync(jobId, e is ReportFailedException ? e.Message : "生成报告时出错（" + e.GetType().Name + "），请稍后重试或联系运维人员", ct);
+            await FailAsync(claim, e is ReportFailedException ? e.Message : "生成报告时出错（" + e.GetType().Name + "），请稍后重试或联系运维人员", ct);
         }
         finally
         {
@@ -79,7 +89,6 @@ internal sealed class GenerateReport(MonitoringDbContext db, IndicatorBoard boar
 
     private async Task StepAsync(ReportJob job, int percent, string message, CancellationToken ct)
     {
-        job.Status = job.Status == ReportStatus.Queued ? ReportStatus.Running : job.Status;
         job.Percent = percent;
         job.Message = message;
         await db.SaveChangesAsync(ct);
@@ -100,10 +109,14 @@ internal sealed class GenerateReport(MonitoringDbContext db, IndicatorBoard boar
         return (sha, bytes);
     }
 
-    private async Task FailAsync(Guid jobId, string message, CancellationToken ct)
+    private async Task FailAsync(ReportClaim claim, string message, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var job = await db.ReportJobs.SingleAsync(j => j.Id == jobId, ct);
+        var job = await db.ReportJobs.SingleAsync(j => j.Id == claim.JobId, ct);
+        if (job.ClaimToken != claim.Token)
+        {
+            return; // another server holds the job now
+        }
         job.Status = ReportStatus.Failed;
         job.Message = message;
         job.PdfSha256 = null;

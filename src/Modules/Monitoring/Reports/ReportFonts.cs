@@ -11,6 +11,12 @@ internal sealed class ReportOptions
     public string CjkFont { get; set; } = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
     /// <summary>Latin letters, digits and signs, which the CJK font lacks (Debian fonts-dejavu-core).</summary>
     public string LatinFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    /// <summary>A running job whose worker gave no sign of life for this long is claimed again by any server.</summary>
+    public int LeaseSeconds { get; set; } = 120;
+    /// <summary>How often an idle worker looks for jobs requested on other servers (a request on this one wakes it at once).</summary>
+    public int PollSeconds { get; set; } = 10;
+    /// <summary>Claims of one job before it is given up as failed (a report that kills its server must not kill them all).</summary>
+    public int MaxAttempts { get; set; } = 3;
 
     public static ReportOptions From(IConfiguration configuration)
     {

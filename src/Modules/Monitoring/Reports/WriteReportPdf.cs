@@ -9,6 +9,12 @@ namespace EduCloud.Monitoring.Reports;
 /// </summary>
 internal static class WriteReportPdf
 {
+    /// <summary>
+    /// The PDF lists at most this many below-target rows (the .xlsx lists them all): a national or large-province
+    /// scope has hundreds of thousands, which would make a PDF of tens of thousands of pages that nobody reads.
+    /// </summary>
+    public const int ListLimit = 5_000;
+
     public static void Run(InspectionReport report, ReportFonts fonts, Stream output)
     {
         using var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata
@@ -43,8 +49,12 @@ internal static class WriteReportPdf
         {
             pager.Paragraph("所有学校均达到有国家目标的各项指标。");
         }
+        else if (report.Below.Count > ListLimit)
+        {
+            pager.Paragraph($"本报告仅列出前 {ListLimit:N0} 项，完整名单见同一报告的 Excel 文件。");
+        }
         pager.Table([("学校", 140), ("所属区县", 75), ("指标", 118), ("数值", 80), ("目标", 86)],
-            report.Below.Select(b => new[]
+            report.Below.Take(ListLimit).Select(b => new[]
             {
                 b.School, b.County, b.Indicator, InspectionReport.Format(b.Display, b.Unit, b.Value), "≥" + InspectionReport.Format(b.Display, b.Unit, b.Target),
             }));

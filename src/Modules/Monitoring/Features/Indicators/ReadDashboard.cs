@@ -55,15 +55,23 @@ internal static class ReadDashboard
         }
         var at = await DashboardNode.ResolveAsync(rollup, org, actor, audit, node, ct);
         var childRegions = at.SchoolId is null && at.Kind != "county" ? rollup.ChildRegions.GetValueOrDefault(at.Code, []) : [];
-        var schoolIds = at.Kind == "county" ? rollup.SchoolsOfCounty.GetValueOrDefault(at.Code, []) : [];
         var path = at.Path().Where(p => DashboardNode.CanRead(actor, p)).ToList();
         var names = await org.RegionNamesAsync(childRegions.Concat(path.Where(p => p.SchoolId is null).Select(p => p.Code)).ToList(), ct);
+        var schoolName = at.SchoolId is { } id2 ? rollup.Schools.GetValueOrDefault(id2)?.Name ?? (await org.SchoolNamesAsync([id2], ct)).GetValueOrDefault(id2) ?? "" : "";
+        return Compose(rollup, index, at, path, names, schoolName, board.LastRecompute.TotalMilliseconds);
+    }
+
+    /// <summary>The answer from the board once the node is resolved and named: no I/O (the bench measures this under load).</summary>
+    public static DashboardDto Compose(IndicatorRollup rollup, int index, DashboardNode at, IReadOnlyList<DashboardNode> path,
+        IReadOnlyDictionary<string, string> names, string schoolName, double lastRecomputeMs)
+    {
+        var childRegions = at.SchoolId is null && at.Kind != "county" ? rollup.ChildRegions.GetValueOrDefault(at.Code, []) : [];
+        var schoolIds = at.Kind == "county" ? rollup.SchoolsOfCounty.GetValueOrDefault(at.Code, []) : [];
         var schools = schoolIds.Select(id => rollup.Schools[id]).OrderBy(s => s.Met(index) ?? true).ThenBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => new SchoolValueDto(s.SchoolId, s.Name, s.Category, s.Year, s.Values[index], s.Targets[index], s.Met(index))).ToList();
         var detail = at.SchoolId is { } sid && rollup.Schools.GetValueOrDefault(sid) is { } school
             ? rollup.Indicators.Select((c, i) => new SchoolIndicatorDto(c.Row.Key, c.Row.Name, c.Row.Unit, c.Row.Display, school.Values[i], school.Targets[i], school.Met(i))).ToList()
             : [];
-        var schoolName = at.SchoolId is { } id2 ? rollup.Schools.GetValueOrDefault(id2)?.Name ?? (await org.SchoolNamesAsync([id2], ct)).GetValueOrDefault(id2) ?? "" : "";
         string Name(DashboardNode n) => n.Kind == IndicatorRollup.National ? "全国" : n.SchoolId is not null ? schoolName : names.GetValueOrDefault(n.Code, n.Code);
         var summary = at.SchoolId is { } one
             ? Figure(rollup.Schools.GetValueOrDefault(one) is { } s1 ? Single(s1, index, rollup.Indicators.Count) : null, index)
@@ -72,7 +80,7 @@ internal static class ReadDashboard
             path.Select(p => new DashboardNodeDto(p.Kind, p.Code, Name(p))).ToList(), summary,
             childRegions.Select(c => new ChildFigureDto(DashboardNode.Region(c).Kind, c, names.GetValueOrDefault(c, c), Figure(rollup.Nodes.GetValueOrDefault(c), index)))
                 .OrderBy(c => c.Figure.ShareMet ?? 2).ToList(),
-            schools, detail, board.LastRecompute.TotalMilliseconds);
+            schools, detail, lastRecomputeMs);
     }
 
     private static NodeFigures Single(SchoolFigures school, int index, int count)

@@ -191,6 +191,11 @@ namespace EduCloud.Monitoring.Data.Migrations.Postgres
 
                     b.HasIndex("CountyCode", "Status");
 
+                    b.HasIndex("RuleId", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_mon_alert_live")
+                        .HasFilter("\"ClearedAt\" IS NULL");
+
                     b.HasIndex("RuleId", "SubjectKey", "ClearedAt");
 
                     b.ToTable("mon_alert", "monitoring");
@@ -463,10 +468,22 @@ namespace EduCloud.Monitoring.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("ClassId")
                         .HasColumnType("uuid");
@@ -477,6 +494,9 @@ namespace EduCloud.Monitoring.Data.Migrations.Postgres
                         .HasColumnType("character varying(6)");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IndicatorKey")
@@ -537,6 +557,7 @@ namespace EduCloud.Monitoring.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<long>("XlsxBytes")

@@ -183,6 +183,11 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyCode", "Status");
 
+                    b.HasIndex("RuleId", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_mon_alert_live")
+                        .HasFilter("\"ClearedAt\" IS NULL");
+
                     b.HasIndex("RuleId", "SubjectKey", "ClearedAt");
 
                     b.ToTable("mon_alert", (string)null);
@@ -455,9 +460,21 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ClassId")
@@ -469,6 +486,9 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IndicatorKey")
@@ -529,6 +549,7 @@ namespace EduCloud.Monitoring.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("XlsxBytes")
