@@ -24,6 +24,7 @@ public static class AssessmentModule
     public static IServiceCollection AddAssessment(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AssessmentDbContext, SqliteAssessmentDbContext, PostgresAssessmentDbContext>(configuration, "Assessment");
+        services.AddScoped<Contracts.IItemBank, ItemBank>();
         Texts.AddEnglish(AssessmentTexts.English);
         return services;
     }
