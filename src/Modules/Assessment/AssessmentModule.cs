@@ -45,6 +45,8 @@ public static class AssessmentModule
         api.MapGet("/quizzes", ListQuizzes.EndpointAsync).WithSummary("我的自测：教师为本人布置的自测；学生为本班的自测（开放中的在前）及本人的作答和得分");
         api.MapPost("/quizzes", CreateQuiz.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("组卷并布置自测：从题库选题（顺序、分值），布置给本人任教的一个或多个班级，设开放和截止时间、限时、可作答次数、交卷后是否显示答案");
+        api.MapPut("/quizzes/{id:guid}", UpdateQuiz.EndpointAsync).RequireRoles(Role.Teacher)
+            .WithSummary("修改自测（仅布置教师，且在任何学生开始作答之前；之后返回409，请新建自测）：名称、试题、班级、时间、限时、次数、是否显示答案");
         api.MapGet("/quizzes/{id:guid}/statistics", QuizStatistics.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("试题统计（仅布置教师）：每题作答人数、难度系数（得分率）、区分度（高低分组各27%）、选项分布；及全部作答");
         api.MapPost("/quizzes/{id:guid}/attempts", StartAttempt.EndpointAsync).RequireRoles(Role.Student)
@@ -56,6 +58,8 @@ public static class AssessmentModule
             .WithSummary("交卷：客观题立即自动批阅，简答题待教师批阅；截止或超过限时后拒绝；重复提交返回同一结果");
         api.MapPost("/attempts/{id:guid}/answers/{quizItemId:guid}/mark", MarkAnswer.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("批阅简答题（仅布置教师）：得分与评语");
+        api.MapGet("/children/attempts", ListChildAttempts.EndpointAsync).RequireRoles(Role.Parent)
+            .WithSummary("家长查看孩子的自测作答：自测名称、时间、得分、状态（最新在前，每个孩子最多50条）；childId 只看一个孩子");
         Features.PageActions.Map(app);
         return app;
     }
