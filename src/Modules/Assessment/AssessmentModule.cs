@@ -25,6 +25,7 @@ public static class AssessmentModule
     public static IServiceCollection AddAssessment(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AssessmentDbContext, SqliteAssessmentDbContext, PostgresAssessmentDbContext>(configuration, "Assessment");
+        services.AddScoped<Contracts.IItemBank, ItemBank>();
         Texts.AddEnglish(AssessmentTexts.English);
         return services;
     }
@@ -49,6 +50,8 @@ public static class AssessmentModule
             .WithSummary("班级知识点掌握（?classId=）：每名学生每个知识点的掌握率（得分÷满分，取每次自测最后一次提交）、班级掌握率和薄弱知识点（本班教师及学校管理员可见）");
         api.MapGet("/mastery.xlsx", ExportMastery.EndpointAsync).RequireRoles(Role.Teacher, Role.SchoolAdmin, Role.CountyAdmin, Role.CityAdmin, Role.ProvinceAdmin, Role.NationalAdmin)
             .WithSummary("导出班级知识点掌握 .xlsx（与页面数字一致）");
+        api.MapPut("/quizzes/{id:guid}", UpdateQuiz.EndpointAsync).RequireRoles(Role.Teacher)
+            .WithSummary("修改自测（仅布置教师，且在任何学生开始作答之前；之后返回409，请新建自测）：名称、试题、班级、时间、限时、次数、是否显示答案");
         api.MapGet("/quizzes/{id:guid}/statistics", QuizStatistics.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("试题统计（仅布置教师）：每题作答人数、难度系数（得分率）、区分度（高低分组各27%）、选项分布；及全部作答");
         api.MapPost("/quizzes/{id:guid}/attempts", StartAttempt.EndpointAsync).RequireRoles(Role.Student)
@@ -60,6 +63,8 @@ public static class AssessmentModule
             .WithSummary("交卷：客观题立即自动批阅，简答题待教师批阅；截止或超过限时后拒绝；重复提交返回同一结果");
         api.MapPost("/attempts/{id:guid}/answers/{quizItemId:guid}/mark", MarkAnswer.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("批阅简答题（仅布置教师）：得分与评语");
+        api.MapGet("/children/attempts", ListChildAttempts.EndpointAsync).RequireRoles(Role.Parent)
+            .WithSummary("家长查看孩子的自测作答：自测名称、时间、得分、状态（最新在前，每个孩子最多50条）；childId 只看一个孩子");
         Features.PageActions.Map(app);
         return app;
     }

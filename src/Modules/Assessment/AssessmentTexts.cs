@@ -54,5 +54,18 @@ internal static class AssessmentTexts
         ["班级"] = "Class",
         ["知识点掌握"] = "Knowledge-point mastery",
         ["薄弱知识点"] = "Weak points",
+        ["孩子的自测"] = "My children's self-tests",
+        ["孩子的作业"] = "My children's homework",
+        ["学习生涯记录"] = "Learning timeline",
+        ["还没有自测作答"] = "No self-test attempts yet",
+        ["时间"] = "When",
+        ["状态"] = "Status",
+        ["作答中"] = "In progress",
+        ["已批阅"] = "Marked",
+        ["修改自测"] = "Edit self-test",
+        ["保存修改"] = "Save changes",
+        ["修改"] = "Edit",
+        ["布置"] = "Set",
+        ["已有学生开始作答，不能再修改该自测；如需调整，请新建一个自测"] = "A student has started this self-test, so it can no longer be edited; set a new self-test instead",
     };
 }

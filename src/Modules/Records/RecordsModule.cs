@@ -30,6 +30,7 @@ public static class RecordsModule
         services.AddSingleton(configuration.GetSection("Records").Get<RecordsOptions>() ?? new RecordsOptions());
         services.AddScoped<ILearningRecords, RecordLearningAct>();
         services.AddScoped<ILearningActivity, ReadLastActivityBySchool>();
+        services.AddScoped<ILearningTimeline, ReadLearningTimeline>();
         services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, AlternateRequestSyntax>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, LrsBasicHandler>(BasicCredentials.Scheme, null);
         return services;
@@ -50,6 +51,9 @@ public static class RecordsModule
 
         var api = app.MapGroup("/api/v1/records").WithTags("Records").RequireAuthorization();
         var issuers = new[] { Role.Teacher, Role.SchoolAdmin, Role.CountyAdmin, Role.CityAdmin, Role.ProvinceAdmin, Role.NationalAdmin };
+        api.MapGet("/timeline/{learnerId:guid}", async (ILearningTimeline timeline, Guid learnerId, string? month, string? kind, long? before, int? take, CancellationToken ct) =>
+                TypedResults.Ok(await timeline.ReadAsync(learnerId, new TimelineQuery(month, kind, before, take ?? 30), ct)))
+            .WithSummary("学习生涯记录：一名学生的学习行为（作业、自测等），最新在前；month=yyyy-MM、kind=homework|quiz|other 筛选，before 续页；本人、家长、任课教师可看");
         api.MapPost("/clients", LrsClientCredentials.IssueEndpointAsync).RequireRoles(issuers).WithSummary("为外部学习工具签发 LRS 客户端凭据（密钥只显示一次）");
         api.MapGet("/clients", LrsClientCredentials.ListEndpointAsync).RequireRoles(issuers).WithSummary("我签发的 LRS 客户端");
         api.MapDelete("/clients/{id:guid}", LrsClientCredentials.RevokeEndpointAsync).RequireRoles(issuers).WithSummary("吊销 LRS 客户端凭据");

@@ -29,6 +29,7 @@ internal class HomeworkDbContext(DbContextOptions options, ICurrentActor actor, 
             e.Property(a => a.Instructions).HasMaxLength(10000);
             e.Property(a => a.Subject).HasMaxLength(50);
             e.Property(a => a.Revision).IsConcurrencyToken();
+            e.OwnsMany(a => a.Items, i => i.ToJson("items"));
             ScopeColumns.Configure(e);
             e.HasIndex(a => new { a.ClassId, a.DueAt });
             e.HasIndex(a => a.SetId);
@@ -59,6 +60,7 @@ internal class HomeworkDbContext(DbContextOptions options, ICurrentActor actor, 
             e.Property(s => s.Text).HasMaxLength(20000);
             e.Property(s => s.Comment).HasMaxLength(2000);
             e.Property(s => s.Revision).IsConcurrencyToken();
+            e.OwnsMany(s => s.Answers, a => a.ToJson("answers"));
             ScopeColumns.Configure(e);
             // One submission per student and assignment, also when two first submissions race.
             e.HasIndex(s => new { s.AssignmentId, s.StudentId }).IsUnique();

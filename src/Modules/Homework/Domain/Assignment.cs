@@ -27,6 +27,13 @@ internal sealed class Assignment : IScopedRow
     public DateTime? ClosedAt { get; set; }
     /// <summary>Files of <see cref="HomeworkFile"/>, in the order the teacher attached them.</summary>
     public List<Guid> AttachmentIds { get; set; } = [];
+    /// <summary>Questions from the item bank (Assessment's IItemBank), in order; kept as references with their points.</summary>
+    public List<AssignmentItem> Items { get; set; } = [];
+    /// <summary>
+    /// The points of the objective bank items, marked automatically on submission. <see cref="MaxScore"/> includes
+    /// them: the teacher marks MaxScore - AutoPoints (written work and short-answer items).
+    /// </summary>
+    public double AutoPoints { get; set; }
     public int Revision { get; set; }
 
     public string ProvinceCode { get; set; } = "";
@@ -36,6 +43,14 @@ internal sealed class Assignment : IScopedRow
     public Guid? ClassId { get; set; }
 
     public bool IsOpen(DateTime now) => ClosedAt is null && (Deadline == DeadlineRule.Soft || now <= DueAt);
+}
+
+/// <summary>A bank item in the homework: which item, its points here, and whether it is marked automatically.</summary>
+internal sealed class AssignmentItem
+{
+    public Guid ItemId { get; set; }
+    public int Points { get; set; }
+    public bool Objective { get; set; }
 }
 
 /// <summary>截止规则: soft accepts late work and marks it late; hard refuses it after the due time.</summary>

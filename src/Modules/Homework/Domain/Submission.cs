@@ -22,6 +22,12 @@ internal sealed class Submission : IScopedRow, IOwnedByPerson
     /// <summary>The current content came after the due time (soft deadline).</summary>
     public bool Late { get; set; }
 
+    /// <summary>The answers to the assignment's bank items, in the assignment's order (empty without items).</summary>
+    public List<ItemAnswer> Answers { get; set; } = [];
+    /// <summary>What the objective items earned, marked on submission; part of <see cref="Score"/> once published.</summary>
+    public double? AutoScore { get; set; }
+
+    /// <summary>The whole mark: the teacher's part plus <see cref="AutoScore"/>.</summary>
     public double? Score { get; set; }
     /// <summary>Points per rubric criterion, in the rubric's order (empty without a rubric).</summary>
     public List<double> CriterionPoints { get; set; } = [];
@@ -37,6 +43,15 @@ internal sealed class Submission : IScopedRow, IOwnedByPerson
     public Guid? ClassId { get; set; }
     [AliasOf(nameof(StudentId))]
     public Guid PersonId => StudentId;
+}
+
+/// <summary>A student's answer to one bank item of the homework, with its automatic mark (null for a short answer).</summary>
+internal sealed class ItemAnswer
+{
+    public Guid ItemId { get; set; }
+    public List<string> Response { get; set; } = [];
+    public double? Score { get; set; }
+    public bool? Correct { get; set; }
 }
 
 /// <summary>Submitted (waiting for marking) → Marked (score published) or Returned (redo) → Submitted again.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduCloud.Assessment.Contracts;
 using EduCloud.Homework.Data;
 using EduCloud.Homework.Features.Assignments;
 using EduCloud.Homework.Features.Marking;
@@ -47,7 +48,7 @@ internal static class PageActions
         });
     }
 
-    private static async Task<IResult> SetAsync(HomeworkDbContext db, IOrganizationDirectory directory, FileIntake intake, TimeProvider clock, HttpRequest request, CancellationToken ct)
+    private static async Task<IResult> SetAsync(HomeworkDbContext db, IOrganizationDirectory directory, IItemBank bank, FileIntake intake, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
         var f = await request.ReadFormAsync(ct);
         return await RunAsync("/homework", "set", async () =>
@@ -55,12 +56,13 @@ internal static class PageActions
             var files = await KeepAsync(db, intake, clock, f.Files.GetFiles("files"), ct);
             var rubric = (f["rubric"].ToString()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(line => line.Split([',', '，'], 2)).Select(p => new CriterionInput(p[0], p.Length > 1 && double.TryParse(p[1], CultureInfo.InvariantCulture, out var v) ? v : 0)).ToList();
-            return await SetAssignment.HandleAsync(db, directory, clock, new SetAssignment.Request(f["classIds"].Select(Id).ToList(), f["title"], f["instructions"],
-                f["subject"], double.TryParse(f["maxScore"], CultureInfo.InvariantCulture, out var max) ? max : null, ChinaTime(f["dueAt"]), f["deadline"], rubric, files), ct);
+            return await SetAssignment.HandleAsync(db, directory, bank, clock, new SetAssignment.Request(f["classIds"].Select(Id).ToList(), f["title"], f["instructions"],
+                f["subject"], double.TryParse(f["maxScore"], CultureInfo.InvariantCulture, out var max) ? max : null, ChinaTime(f["dueAt"]), f["deadline"], rubric, files,
+                f["itemIds"].Select(Id).ToList()), ct);
         }, "/homework/new");
     }
 
-    private static async Task<IResult> SubmitAsync(HomeworkDbContext db, IClassRoster roster, ILearningRecords records, ILoggerFactory logs, FileIntake intake,
+    private static async Task<IResult> SubmitAsync(HomeworkDbContext db, IClassRoster roster, IItemBank bank, ILearningRecords records, ILoggerFactory logs, FileIntake intake,
         TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
         var f = await request.ReadFormAsync(ct);
@@ -68,7 +70,10 @@ internal static class PageActions
         return await RunAsync($"/homework/do/{id}", "submit", async () =>
         {
             var files = await KeepAsync(db, intake, clock, f.Files.GetFiles("files"), ct);
-            return await SubmitWork.HandleAsync(db, roster, records, logs.CreateLogger("Homework"), clock, id, f["key"], new SubmitWork.Request(f["text"], files), ct);
+            // Each bank item's inputs are named "q:{itemId}" (one value per chosen option or per blank).
+            var answers = f.Keys.Where(k => k.StartsWith("q:", StringComparison.Ordinal))
+                .Select(k => new SubmitWork.ItemResponse(Id(k[2..]), f[k].Select(v => v ?? "").ToList())).ToList();
+            return await SubmitWork.HandleAsync(db, roster, bank, records, logs.CreateLogger("Homework"), clock, id, f["key"], new SubmitWork.Request(f["text"], files, answers), ct);
         });
     }
 

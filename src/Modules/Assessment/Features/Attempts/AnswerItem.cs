@@ -41,27 +41,30 @@ internal static class AnswerItem
         return (attempt, quiz);
     }
 
-    public static List<string> Check(QuizItem item, IReadOnlyList<string> response)
+    public static List<string> Check(QuizItem item, IReadOnlyList<string> response) => Check(item.Kind, item.Options, item.Blanks.Count, response, "response");
+
+    /// <summary>The response in its kept shape (also for bank items answered in homework), or a problem on <paramref name="field"/>.</summary>
+    public static List<string> Check(ItemKind kind, IReadOnlyList<ItemOption> options, int blanks, IReadOnlyList<string> response, string field)
     {
         var given = response.Select(r => (r ?? "").Trim()).ToList();
-        var keys = item.Options.Select(o => o.Key).ToHashSet();
+        var keys = options.Select(o => o.Key).ToHashSet();
         var p = new Problems();
-        switch (item.Kind)
+        switch (kind)
         {
             case ItemKind.SingleChoice or ItemKind.TrueFalse:
                 given = given.Where(g => g.Length > 0).ToList();
-                p.Check(given.Count <= 1 && given.All(keys.Contains), "response", "请选择一个选项");
+                p.Check(given.Count <= 1 && given.All(keys.Contains), field, "请选择一个选项");
                 break;
             case ItemKind.MultipleChoice:
                 given = given.Where(g => g.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-                p.Check(given.All(keys.Contains), "response", "所选选项不在本题中");
+                p.Check(given.All(keys.Contains), field, "所选选项不在本题中");
                 break;
             case ItemKind.FillBlank:
-                p.Check(given.Count <= item.Blanks.Count, "response", $"本题只有{item.Blanks.Count}个空").Check(given.All(g => g.Length <= 200), "response", "每空不能超过200个字符");
+                p.Check(given.Count <= blanks, field, $"本题只有{blanks}个空").Check(given.All(g => g.Length <= 200), field, "每空不能超过200个字符");
                 break;
             default:
                 given = [string.Join("\n", given)];
-                p.MaxLength(given[0], 4000, "response", "答案");
+                p.MaxLength(given[0], 4000, field, "答案");
                 break;
         }
         p.ThrowIfAny();

@@ -23,6 +23,16 @@ internal static class CreateQuiz
     public static async Task<QuizDto> HandleAsync(AssessmentDbContext db, IOrganizationDirectory directory, TimeProvider clock, Request r, CancellationToken ct)
     {
         var me = db.Actor.UserId ?? throw new ForbiddenException();
+        var quiz = new Quiz { OwnerId = me, OwnerName = db.Actor.DisplayName ?? "", CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await ApplyAsync(db, directory, clock, quiz, r, ct);
+        db.Quizzes.Add(quiz);
+        await db.SaveChangesAsync(ct);
+        return QuizDto.Of(quiz);
+    }
+
+    /// <summary>Checks the request (Chinese messages naming the field) and sets the quiz's settings, item copies and classes.</summary>
+    public static async Task ApplyAsync(AssessmentDbContext db, IOrganizationDirectory directory, TimeProvider clock, Quiz quiz, Request r, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var opens = r.OpensAt is { } o ? o.ToUniversalTime() : now;
         var itemInputs = r.Items ?? [];
@@ -50,17 +60,15 @@ internal static class CreateQuiz
         {
             throw ValidationFailedException.For($"items[{missing.n}]", $"第{missing.n + 1}题不在您可用的题库中");
         }
-        var quiz = new Quiz
-        {
-            Title = r.Title!.Trim(), OwnerId = me, OwnerName = db.Actor.DisplayName ?? "", SchoolId = mine[classIds[0]].SchoolId, OpensAt = opens,
-            ClosesAt = r.ClosesAt!.Value.ToUniversalTime(), TimeLimitMinutes = r.TimeLimitMinutes, AttemptsAllowed = r.AttemptsAllowed ?? 1, ShowAnswers = r.ShowAnswers ?? true,
-            CreatedAt = now,
-        };
+        quiz.Title = r.Title!.Trim();
+        quiz.SchoolId = mine[classIds[0]].SchoolId;
+        quiz.OpensAt = opens;
+        quiz.ClosesAt = r.ClosesAt!.Value.ToUniversalTime();
+        quiz.TimeLimitMinutes = r.TimeLimitMinutes;
+        quiz.AttemptsAllowed = r.AttemptsAllowed ?? 1;
+        quiz.ShowAnswers = r.ShowAnswers ?? true;
         quiz.Items = itemInputs.Select((x, n) => CopyOf(items[x.ItemId], quiz.Id, n + 1, x.Points)).ToList();
         quiz.Classes = classIds.Select(c => new QuizClass { QuizId = quiz.Id, ClassId = c, ClassName = (mine[c].GradeName + mine[c].Name).Trim() }).ToList();
-        db.Quizzes.Add(quiz);
-        await db.SaveChangesAsync(ct);
-        return QuizDto.Of(quiz);
     }
 
     private static QuizItem CopyOf(Item i, Guid quizId, int position, int? points) => new()

@@ -1,3 +1,4 @@
+using EduCloud.Assessment.Contracts;
 using EduCloud.Homework.Data;
 using EduCloud.Homework.Domain;
 using EduCloud.Kernel.Errors;
@@ -6,14 +7,21 @@ namespace EduCloud.Homework.Features.Assignments;
 
 /// <summary>What a teacher writes when setting or editing homework, and the rules it must keep.</summary>
 public sealed record AssignmentInput(string? Title, string? Instructions, string? Subject, double? MaxScore, DateTimeOffset? DueAt, string? Deadline,
-    IReadOnlyList<CriterionInput>? Rubric, IReadOnlyList<Guid>? AttachmentIds);
+    IReadOnlyList<CriterionInput>? Rubric, IReadOnlyList<Guid>? AttachmentIds, IReadOnlyList<Guid>? ItemIds = null);
 
 public sealed record CriterionInput(string? Name, double Points);
 
 internal static class AssignmentRules
 {
-    /// <summary>Checks the input and answers the maximum score (the rubric's sum when the teacher gave only a rubric).</summary>
-    public static async Task<(double MaxScore, DeadlineRule Rule)> CheckAsync(HomeworkDbContext db, Guid me, AssignmentInput input, DateTime now, CancellationToken ct)
+    public const int MaxItems = 50;
+
+    /// <summary>
+    /// Checks the input and answers the teacher-marked maximum (the rubric's sum when the teacher gave only a rubric)
+    /// and the bank items, which must be items the teacher may use. Objective items add their points to the total; the
+    /// teacher's part must hold the short-answer items, and may be 0 when every item is objective.
+    /// </summary>
+    public static async Task<(double MaxScore, DeadlineRule Rule, List<AssignmentItem> Items)> CheckAsync(HomeworkDbContext db, IItemBank bank, Guid me,
+        AssignmentInput input, DateTime now, CancellationToken ct)
     {
         var problems = new Problems()
             .Required(input.Title, "title", "作业标题").MaxLength(input.Title?.Trim(), 200, "title", "作业标题")
@@ -36,7 +44,28 @@ internal static class AssignmentRules
             }
             problems.Check(Math.Abs(sum - max) < 0.001, "rubric", $"评分细则各项分值之和（{sum:0.##}）须等于满分（{max:0.##}）");
         }
-        problems.Check(max > 0 && max <= 1000, "maxScore", "满分须在1到1000之间");
+        var itemIds = input.ItemIds ?? [];
+        var items = new List<AssignmentItem>();
+        if (itemIds.Count > 0)
+        {
+            problems.Check(itemIds.Count <= MaxItems, "itemIds", $"题库试题最多{MaxItems}道").Check(itemIds.Distinct().Count() == itemIds.Count, "itemIds", "同一道试题不能重复选入");
+            var usable = await bank.UsableAsync(itemIds, ct);
+            foreach (var (id, i) in itemIds.Select((id, i) => (id, i)))
+            {
+                if (usable.GetValueOrDefault(id) is { } item)
+                {
+                    items.Add(new AssignmentItem { ItemId = id, Points = item.Points, Objective = item.Objective });
+                }
+                else
+                {
+                    problems.Add($"itemIds[{i}]", $"第{i + 1}题不在您可用的题库中");
+                }
+            }
+        }
+        var subjective = items.Where(i => !i.Objective).Sum(i => i.Points);
+        var auto = items.Where(i => i.Objective).Sum(i => i.Points);
+        problems.Check(max <= 1000 && (max > 0 || (auto > 0 && input.MaxScore is null or 0)), "maxScore", "满分须在1到1000之间（全部为客观题时可为0）");
+        problems.Check(max >= subjective, "maxScore", $"教师批阅的满分须不少于简答题分值之和（{subjective}）");
         problems.Check(input.DueAt is not null, "dueAt", "请填写截止时间");
         problems.Check(input.DueAt is null || input.DueAt.Value.UtcDateTime > now, "dueAt", "截止时间须晚于现在");
         var rule = Enum.TryParse<DeadlineRule>(input.Deadline, ignoreCase: true, out var r) && Enum.IsDefined(r) ? r : (DeadlineRule)0;
@@ -46,15 +75,17 @@ internal static class AssignmentRules
             problems.Add("attachmentIds", fileProblem);
         }
         problems.ThrowIfAny();
-        return (max, rule);
+        return (max, rule, items);
     }
 
-    public static void Apply(Assignment a, AssignmentInput input, double max, DeadlineRule rule)
+    public static void Apply(Assignment a, AssignmentInput input, double max, DeadlineRule rule, List<AssignmentItem> items)
     {
+        a.Items = items;
+        a.AutoPoints = items.Where(i => i.Objective).Sum(i => i.Points);
         a.Title = input.Title!.Trim();
         a.Instructions = input.Instructions?.Trim() ?? "";
         a.Subject = input.Subject!.Trim();
-        a.MaxScore = max;
+        a.MaxScore = max + a.AutoPoints;
         a.DueAt = input.DueAt!.Value.UtcDateTime;
         a.Deadline = rule;
         a.AttachmentIds = (input.AttachmentIds ?? []).Distinct().ToList();

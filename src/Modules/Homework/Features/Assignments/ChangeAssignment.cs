@@ -1,3 +1,4 @@
+using EduCloud.Assessment.Contracts;
 using EduCloud.Homework.Data;
 using EduCloud.Kernel.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ namespace EduCloud.Homework.Features.Assignments;
 /// </summary>
 internal static class ChangeAssignment
 {
-    public static async Task<AssignmentDto> EditAsync(HomeworkDbContext db, TimeProvider clock, Guid id, AssignmentInput input, CancellationToken ct)
+    public static async Task<AssignmentDto> EditAsync(HomeworkDbContext db, IItemBank bank, TimeProvider clock, Guid id, AssignmentInput input, CancellationToken ct)
     {
         var a = await HomeworkAccess.FindAsync(db, id, ct);
         var me = HomeworkAccess.RequireTeacherOf(db, a.ClassId);
@@ -19,8 +20,8 @@ internal static class ChangeAssignment
         {
             throw new ConflictException("id", "已有学生提交，不能再修改作业");
         }
-        var (max, rule) = await AssignmentRules.CheckAsync(db, me, input, clock.GetUtcNow().UtcDateTime, ct);
-        AssignmentRules.Apply(a, input, max, rule);
+        var (max, rule, items) = await AssignmentRules.CheckAsync(db, bank, me, input, clock.GetUtcNow().UtcDateTime, ct);
+        AssignmentRules.Apply(a, input, max, rule, items);
         a.Revision++;
         db.Criteria.RemoveRange(await db.Criteria.Where(c => c.AssignmentId == id).ToListAsync(ct));
         db.Criteria.AddRange(AssignmentRules.Rubric(id, input));
@@ -63,8 +64,8 @@ internal static class ChangeAssignment
         }
     }
 
-    public static async Task<Ok<AssignmentDto>> EditEndpointAsync(HomeworkDbContext db, TimeProvider clock, Guid id, AssignmentInput input, CancellationToken ct) =>
-        TypedResults.Ok(await EditAsync(db, clock, id, input, ct));
+    public static async Task<Ok<AssignmentDto>> EditEndpointAsync(HomeworkDbContext db, IItemBank bank, TimeProvider clock, Guid id, AssignmentInput input, CancellationToken ct) =>
+        TypedResults.Ok(await EditAsync(db, bank, clock, id, input, ct));
 
     public static async Task<Ok<AssignmentDto>> CloseEndpointAsync(HomeworkDbContext db, TimeProvider clock, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await CloseAsync(db, clock, id, ct));

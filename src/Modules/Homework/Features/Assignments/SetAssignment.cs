@@ -1,3 +1,4 @@
+using EduCloud.Assessment.Contracts;
 using EduCloud.Homework.Data;
 using EduCloud.Homework.Domain;
 using EduCloud.Kernel.Errors;
@@ -13,12 +14,12 @@ namespace EduCloud.Homework.Features.Assignments;
 internal static class SetAssignment
 {
     public sealed record Request(IReadOnlyList<Guid>? ClassIds, string? Title, string? Instructions, string? Subject, double? MaxScore, DateTimeOffset? DueAt,
-        string? Deadline, IReadOnlyList<CriterionInput>? Rubric, IReadOnlyList<Guid>? AttachmentIds)
+        string? Deadline, IReadOnlyList<CriterionInput>? Rubric, IReadOnlyList<Guid>? AttachmentIds, IReadOnlyList<Guid>? ItemIds = null)
     {
-        public AssignmentInput Input => new(Title, Instructions, Subject, MaxScore, DueAt, Deadline, Rubric, AttachmentIds);
+        public AssignmentInput Input => new(Title, Instructions, Subject, MaxScore, DueAt, Deadline, Rubric, AttachmentIds, ItemIds);
     }
 
-    public static async Task<IReadOnlyList<AssignmentDto>> HandleAsync(HomeworkDbContext db, IOrganizationDirectory directory, TimeProvider clock,
+    public static async Task<IReadOnlyList<AssignmentDto>> HandleAsync(HomeworkDbContext db, IOrganizationDirectory directory, IItemBank bank, TimeProvider clock,
         Request request, CancellationToken ct)
     {
         var classIds = (request.ClassIds ?? []).Distinct().ToList();
@@ -32,7 +33,7 @@ internal static class SetAssignment
             me = HomeworkAccess.RequireTeacherOf(db, classId);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var (max, rule) = await AssignmentRules.CheckAsync(db, me, request.Input, now, ct);
+        var (max, rule, items) = await AssignmentRules.CheckAsync(db, bank, me, request.Input, now, ct);
         var classes = await directory.FindClassesAsync(classIds, ct);
         var setId = Guid.CreateVersion7();
         var created = new List<Assignment>();
@@ -44,7 +45,7 @@ internal static class SetAssignment
                 SetId = setId, TeacherId = me, TeacherName = db.Actor.DisplayName ?? "", ClassName = place.GradeName + place.Name, CreatedAt = now,
                 ProvinceCode = place.Key.ProvinceCode, CityCode = place.Key.CityCode, CountyCode = place.Key.CountyCode, SchoolId = place.SchoolId, ClassId = classId,
             };
-            AssignmentRules.Apply(a, request.Input, max, rule);
+            AssignmentRules.Apply(a, request.Input, max, rule, [.. items.Select(i => new AssignmentItem { ItemId = i.ItemId, Points = i.Points, Objective = i.Objective })]);
             db.Assignments.Add(a);
             db.Criteria.AddRange(AssignmentRules.Rubric(a.Id, request.Input));
             created.Add(a);
@@ -59,10 +60,10 @@ internal static class SetAssignment
         return result;
     }
 
-    public static async Task<Created<IReadOnlyList<AssignmentDto>>> EndpointAsync(HomeworkDbContext db, IOrganizationDirectory directory, TimeProvider clock,
+    public static async Task<Created<IReadOnlyList<AssignmentDto>>> EndpointAsync(HomeworkDbContext db, IOrganizationDirectory directory, IItemBank bank, TimeProvider clock,
         Request request, CancellationToken ct)
     {
-        var created = await HandleAsync(db, directory, clock, request, ct);
+        var created = await HandleAsync(db, directory, bank, clock, request, ct);
         return TypedResults.Created($"/api/v1/homework/assignments/{created[0].Id}", created);
     }
 }

@@ -37,7 +37,8 @@ internal static class MarkSubmission
         var score = await ScoreAsync(db, assignment, request, publish, problems, ct);
         problems.ThrowIfAny();
 
-        submission.Score = publish ? score : null;
+        // The teacher marks their part; the objective bank items were marked on submission and add to it.
+        submission.Score = publish ? score + (submission.AutoScore ?? 0) : null;
         submission.CriterionPoints = publish ? [.. request.CriterionPoints ?? []] : [];
         submission.Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         submission.Status = publish ? SubmissionStatus.Marked : SubmissionStatus.Returned;
@@ -67,9 +68,12 @@ internal static class MarkSubmission
         {
             return null;
         }
+        var teacherPart = assignment.MaxScore - assignment.AutoPoints;
         if (rubric.Count == 0)
         {
-            problems.Check(request.Score is { } s && s >= 0 && s <= assignment.MaxScore, "score", $"分数须在0到{assignment.MaxScore:0.##}之间");
+            problems.Check(request.Score is { } s && s >= 0 && s <= teacherPart, "score", assignment.AutoPoints > 0
+                ? $"分数（教师批阅部分）须在0到{teacherPart:0.##}之间，客观题{assignment.AutoPoints:0.##}分已自动批阅"
+                : $"分数须在0到{teacherPart:0.##}之间");
             return request.Score;
         }
         var points = request.CriterionPoints ?? [];

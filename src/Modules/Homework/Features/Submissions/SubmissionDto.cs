@@ -14,7 +14,11 @@ public sealed record VersionDto(int Number, DateTimeOffset SubmittedAt, bool Lat
 
 public sealed record SubmissionDto(Guid Id, Guid AssignmentId, Guid StudentId, string StudentName, string Status, int Version, string Text,
     IReadOnlyList<FileDto> Files, DateTimeOffset SubmittedAt, bool Late, double? Score, IReadOnlyList<double> CriterionPoints, string? Comment,
-    DateTimeOffset? MarkedAt, IReadOnlyList<FileCommentDto> FileComments, IReadOnlyList<VersionDto> EarlierVersions);
+    DateTimeOffset? MarkedAt, IReadOnlyList<FileCommentDto> FileComments, IReadOnlyList<VersionDto> EarlierVersions, double? AutoScore,
+    IReadOnlyList<ItemAnswerDto> Answers);
+
+/// <summary>An answer to a bank item of the homework and its automatic mark (Score null: a short answer, marked by the teacher).</summary>
+public sealed record ItemAnswerDto(Guid ItemId, IReadOnlyList<string> Response, double? Score, bool? Correct);
 
 /// <summary>A submission as its student, their parents and their teachers see it (the scope filter decides who may).</summary>
 internal static class SubmissionView
@@ -31,7 +35,8 @@ internal static class SubmissionView
         }
         return new SubmissionDto(s.Id, s.AssignmentId, s.StudentId, s.StudentName, s.Status.ToString(), s.CurrentVersion, s.Text,
             await HomeworkFiles.DescribeAsync(db, s.FileIds, ct), AssignmentView.Utc(s.SubmittedAt), s.Late, s.Score, s.CriterionPoints, s.Comment,
-            s.MarkedAt is { } m ? AssignmentView.Utc(m) : null, comments, earlier);
+            s.MarkedAt is { } m ? AssignmentView.Utc(m) : null, comments, earlier, s.AutoScore,
+            s.Answers.Select(a => new ItemAnswerDto(a.ItemId, a.Response, a.Score, a.Correct)).ToList());
     }
 
     /// <summary>A submission the caller may see (their own, their child's, their class's), else 404: another student's work does not exist for them.</summary>

@@ -1,3 +1,4 @@
+using EduCloud.Assessment.Contracts;
 using EduCloud.Homework.Data;
 using EduCloud.Homework.Domain;
 using EduCloud.Kernel.Errors;
@@ -19,11 +20,14 @@ namespace EduCloud.Homework.Features.Submissions;
 /// </summary>
 internal static class SubmitWork
 {
-    public sealed record Request(string? Text, IReadOnlyList<Guid>? FileIds);
+    public sealed record Request(string? Text, IReadOnlyList<Guid>? FileIds, IReadOnlyList<ItemResponse>? Answers = null);
+
+    /// <summary>The answer to one bank item: choice keys (A, B ... or T/F), one entry per blank, or the text of a short answer.</summary>
+    public sealed record ItemResponse(Guid ItemId, IReadOnlyList<string>? Response);
 
     public sealed record Outcome(SubmissionDto Submission, bool Replayed);
 
-    public static async Task<Outcome> HandleAsync(HomeworkDbContext db, IClassRoster roster, ILearningRecords records, ILogger logger, TimeProvider clock,
+    public static async Task<Outcome> HandleAsync(HomeworkDbContext db, IClassRoster roster, IItemBank bank, ILearningRecords records, ILogger logger, TimeProvider clock,
         Guid assignmentId, string? key, Request request, CancellationToken ct, bool retried = false)
     {
         var me = db.Actor.UserId ?? throw new ForbiddenException();
@@ -40,9 +44,11 @@ internal static class SubmitWork
         var now = clock.GetUtcNow().UtcDateTime;
         CheckOpen(assignment, now);
         var fileIds = (request.FileIds ?? []).Distinct().ToList();
+        var answers = await ItemAnswers.MarkAsync(bank, assignment, request.Answers ?? [], ct);
         var problems = new Problems()
             .MaxLength(request.Text, 20000, "text", "作答内容")
-            .Check(!string.IsNullOrWhiteSpace(request.Text) || fileIds.Count > 0, "text", "请填写作答内容或上传文件");
+            .Check(!string.IsNullOrWhiteSpace(request.Text) || fileIds.Count > 0 || answers.Any(a => a.Response.Any(r => r.Length > 0)), "text",
+                assignment.Items.Count > 0 ? "请作答题目、填写作答内容或上传文件" : "请填写作答内容或上传文件");
         if (await HomeworkFiles.CheckOwnedAsync(db, me, fileIds, ct) is { } fileProblem)
         {
             problems.Add("fileIds", fileProblem);
@@ -71,6 +77,16 @@ internal static class SubmitWork
         submission.SubmittedAt = now;
         submission.Late = late;
         submission.Status = SubmissionStatus.Submitted;
+        submission.Answers = answers;
+        submission.AutoScore = assignment.Items.Count > 0 ? answers.Sum(a => a.Score ?? 0) : null;
+        // Nothing left for the teacher (every item objective, no written part): the automatic mark is the published mark.
+        var autoPublished = assignment.Items.Count > 0 && assignment.MaxScore - assignment.AutoPoints <= 0;
+        if (autoPublished)
+        {
+            submission.Status = SubmissionStatus.Marked;
+            submission.Score = submission.AutoScore;
+            submission.MarkedAt = now;
+        }
         submission.Revision++;
         db.Versions.Add(new SubmissionVersion
         {
@@ -88,9 +104,13 @@ internal static class SubmitWork
         {
             // Lost a race: the same key (a double-click) or another first submission of this student got in first.
             db.ChangeTracker.Clear();
-            return await HandleAsync(db, roster, records, logger, clock, assignmentId, key, request, ct, retried: true);
+            return await HandleAsync(db, roster, bank, records, logger, clock, assignmentId, key, request, ct, retried: true);
         }
         await LearningActs.SubmittedAsync(records, logger, assignment, submission, ct);
+        if (autoPublished)
+        {
+            await LearningActs.ScoredAsync(records, logger, assignment, submission, ct);
+        }
         return new Outcome(await SubmissionView.DescribeAsync(db, submission, ct), false);
     }
 
@@ -121,10 +141,10 @@ internal static class SubmitWork
         return new Outcome(await SubmissionView.DescribeAsync(db, submission, ct), true);
     }
 
-    public static async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>>> EndpointAsync(HomeworkDbContext db, IClassRoster roster, ILearningRecords records,
+    public static async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>>> EndpointAsync(HomeworkDbContext db, IClassRoster roster, IItemBank bank, ILearningRecords records,
         ILogger<Submission> logger, TimeProvider clock, Guid id, [FromHeader(Name = "Idempotency-Key")] string? key, Request request, CancellationToken ct)
     {
-        var outcome = await HandleAsync(db, roster, records, logger, clock, id, key, request, ct);
+        var outcome = await HandleAsync(db, roster, bank, records, logger, clock, id, key, request, ct);
         return outcome.Replayed ? TypedResults.Ok(outcome.Submission) : TypedResults.Created($"/api/v1/homework/submissions/{outcome.Submission.Id}", outcome.Submission);
     }
 }

@@ -34,6 +34,9 @@ namespace EduCloud.Homework.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.Property<double>("AutoPoints")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -275,6 +278,9 @@ namespace EduCloud.Homework.Data.Migrations.Postgres
 
                     b.Property<Guid>("AssignmentId")
                         .HasColumnType("uuid");
+
+                    b.Property<double?>("AutoScore")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("CityCode")
                         .IsRequired()
@@ -526,6 +532,69 @@ namespace EduCloud.Homework.Data.Migrations.Postgres
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("EduCloud.Homework.Domain.Assignment", b =>
+                {
+                    b.OwnsMany("EduCloud.Homework.Domain.AssignmentItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("AssignmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("ItemId");
+
+                            b1.Property<bool>("Objective");
+
+                            b1.Property<int>("Points");
+
+                            b1.HasKey("AssignmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("hw_assignment", "homework");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssignmentId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("EduCloud.Homework.Domain.Submission", b =>
+                {
+                    b.OwnsMany("EduCloud.Homework.Domain.ItemAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool?>("Correct");
+
+                            b1.Property<Guid>("ItemId");
+
+                            b1.PrimitiveCollection<string>("Response")
+                                .IsRequired();
+
+                            b1.Property<double?>("Score");
+
+                            b1.HasKey("SubmissionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("hw_submission", "homework");
+
+                            b1
+                                .ToJson("answers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

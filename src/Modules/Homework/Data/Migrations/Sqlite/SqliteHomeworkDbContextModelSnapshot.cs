@@ -27,6 +27,9 @@ namespace EduCloud.Homework.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("AutoPoints")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -268,6 +271,9 @@ namespace EduCloud.Homework.Data.Migrations.Sqlite
 
                     b.Property<Guid>("AssignmentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("AutoScore")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("CityCode")
                         .IsRequired()
@@ -517,6 +523,69 @@ namespace EduCloud.Homework.Data.Migrations.Sqlite
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("EduCloud.Homework.Domain.Assignment", b =>
+                {
+                    b.OwnsMany("EduCloud.Homework.Domain.AssignmentItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("AssignmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ItemId");
+
+                            b1.Property<bool>("Objective");
+
+                            b1.Property<int>("Points");
+
+                            b1.HasKey("AssignmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("hw_assignment");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssignmentId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("EduCloud.Homework.Domain.Submission", b =>
+                {
+                    b.OwnsMany("EduCloud.Homework.Domain.ItemAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool?>("Correct");
+
+                            b1.Property<Guid>("ItemId");
+
+                            b1.PrimitiveCollection<string>("Response")
+                                .IsRequired();
+
+                            b1.Property<double?>("Score");
+
+                            b1.HasKey("SubmissionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("hw_submission");
+
+                            b1
+                                .ToJson("answers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }
