@@ -1,14 +1,18 @@
 using EduCloud.Assessment.Data;
 using EduCloud.Assessment.Domain;
+using EduCloud.Assessment.Features.Attempts;
 using EduCloud.Identity.Data;
 using EduCloud.Organization.Contracts;
+using EduCloud.Records.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Server.Demo;
 
 /// <summary>
 /// 题库与自测 on first run: `teacher` owns a few items of every type (two shared with the school) and an open self-test
-/// for the class of `student` (the teacher's first class), open for 60 days, so /assess/quizzes shows it to the student.
+/// for the class of `student` (the teacher's first class), open for 60 days, so /assess/quizzes shows it to the student;
+/// and a closed 第一单元自测 that `student` finished and got marked last week, with its xAPI statements, so the parent's
+/// /assess/children, the /timeline and the teacher's /assess/mastery show something.
 /// </summary>
 internal static class DemoAssessment
 {
@@ -65,7 +69,68 @@ internal static class DemoAssessment
         }).ToList();
         quiz.Classes = [new QuizClass { QuizId = quiz.Id, ClassId = classId, ClassName = (place.GradeName + place.Name).Trim() }];
         db.Quizzes.Add(quiz);
+        var finished = FinishedQuiz(db, FinishedQuiz(quiz, people["student"], classId, place, now));
         await db.SaveChangesAsync(ct);
+        await RecordAsync(sp.GetRequiredService<ILearningRecords>(), finished, ct);
         return items.Count;
+    }
+
+    private sealed record Finished(Quiz Quiz, Attempt Attempt, List<(QuizItem Item, Answer Answer)> Answers);
+
+    /// <summary>A copy of the quiz's four objective items, closed three days ago, with `student`'s marked attempt (7 of 10).</summary>
+    private static Finished FinishedQuiz(Quiz open, (Guid Id, string DisplayName) student, Guid classId, ClassInfo place, DateTime now)
+    {
+        var quiz = new Quiz
+        {
+            Title = "第一单元自测", OwnerId = open.OwnerId, OwnerName = open.OwnerName, SchoolId = open.SchoolId, OpensAt = now.AddDays(-10), ClosesAt = now.AddDays(-3),
+            TimeLimitMinutes = 20, AttemptsAllowed = 1, ShowAnswers = true, CreatedAt = now.AddDays(-10),
+        };
+        quiz.Items = open.Items.Where(i => i.Kind != ItemKind.ShortAnswer).Select(i => new QuizItem
+        {
+            QuizId = quiz.Id, ItemId = i.ItemId, Position = i.Position, Points = i.Points, Kind = i.Kind, Stem = i.Stem,
+            Options = i.Options.Select(o => new ItemOption { Key = o.Key, Text = o.Text, Correct = o.Correct }).ToList(),
+            Blanks = i.Blanks.Select(b => new ItemBlank { Answers = [.. b.Answers] }).ToList(), KnowledgePoints = [.. i.KnowledgePoints],
+        }).ToList();
+        quiz.Classes = [new QuizClass { QuizId = quiz.Id, ClassId = classId, ClassName = open.Classes[0].ClassName }];
+        var started = now.AddDays(-7);
+        var attempt = new Attempt
+        {
+            QuizId = quiz.Id, StudentId = student.Id, StudentName = student.DisplayName, Number = 1, Status = AttemptStatus.Marked, StartedAt = started,
+            DueAt = started.AddMinutes(20), SubmittedAt = started.AddMinutes(12), MaxScore = quiz.Items.Sum(i => i.Points),
+            ProvinceCode = place.Key.ProvinceCode, CityCode = place.Key.CityCode, CountyCode = place.Key.CountyCode, SchoolId = place.SchoolId, ClassId = classId,
+        };
+        // Right on the capital, the boiling point and the poem; one of the two primes only, which scores 0.
+        string[][] given = [["B"], ["A"], ["T"], ["啼鸟", "孟浩然"]];
+        var answers = quiz.Items.OrderBy(i => i.Position).Select((item, n) =>
+        {
+            var correct = n != 1;
+            return (item, new Answer
+            {
+                AttemptId = attempt.Id, QuizId = quiz.Id, QuizItemId = item.Id, StudentId = student.Id, Response = [.. given[n]], AnsweredAt = started.AddMinutes(2 + 2 * n),
+                Score = correct ? item.Points : 0, Correct = correct, MarkedAt = attempt.SubmittedAt,
+                ProvinceCode = attempt.ProvinceCode, CityCode = attempt.CityCode, CountyCode = attempt.CountyCode, SchoolId = attempt.SchoolId, ClassId = classId,
+            });
+        }).ToList();
+        attempt.Score = answers.Sum(a => a.Item2.Score ?? 0);
+        return new Finished(quiz, attempt, answers);
+    }
+
+    private static Finished FinishedQuiz(AssessmentDbContext db, Finished finished)
+    {
+        db.Quizzes.Add(finished.Quiz);
+        db.Attempts.Add(finished.Attempt);
+        db.Answers.AddRange(finished.Answers.Select(a => a.Answer));
+        return finished;
+    }
+
+    /// <summary>The statements the product writes for such an attempt: attempted, answered per item, completed.</summary>
+    private static async Task RecordAsync(ILearningRecords records, Finished f, CancellationToken ct)
+    {
+        await records.RecordAsync(LearningActs.Attempted(f.Quiz, f.Attempt), ct);
+        foreach (var (item, answer) in f.Answers)
+        {
+            await records.RecordAsync(LearningActs.Answered(f.Quiz, f.Attempt, item, answer), ct);
+        }
+        await records.RecordAsync(LearningActs.Completed(f.Quiz, f.Attempt), ct);
     }
 }

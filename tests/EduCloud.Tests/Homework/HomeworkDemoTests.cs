@@ -26,4 +26,24 @@ public sealed class HomeworkDemoTests(EduCloudFactory factory) : IClassFixture<E
         (await teacher.SignInAsync(new TestUser(Guid.Empty, "teacher", DemoData.Password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await teacher.Http.GetStringAsync("/homework/analytics")).ShouldContain("背诵并默写《静夜思》");
     }
+
+    [Fact]
+    public async Task The_demo_students_finished_self_test_shows_to_the_parent_on_the_timeline_and_in_mastery()
+    {
+        await DemoData.SeedIfEmptyAsync(factory.Services, NullLogger.Instance, CancellationToken.None);
+        using var parent = new BrowserSession(factory);
+        (await parent.SignInAsync(new TestUser(Guid.Empty, "parent", DemoData.Password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var attempts = await parent.Http.GetStringAsync("/assess/children");
+        attempts.ShouldContain("第一单元自测");
+        attempts.ShouldContain("7");
+        using var student = new BrowserSession(factory);
+        (await student.SignInAsync(new TestUser(Guid.Empty, "student", DemoData.Password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await student.Http.GetStringAsync("/timeline")).ShouldContain("第一单元自测");
+        using var teacher = new BrowserSession(factory);
+        (await teacher.SignInAsync(new TestUser(Guid.Empty, "teacher", DemoData.Password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var mastery = await teacher.Http.GetStringAsync("/assess/mastery");
+        mastery.ShouldContain("家乡地理");
+        mastery.ShouldContain("100.0"); // the capital, answered right
+        mastery.ShouldContain("0.0");   // the primes, half answered
+    }
 }
