@@ -5,8 +5,8 @@ namespace EduCloud.BrowserTests;
 
 /// <summary>
 /// The demo parent at phone width: from the home page to their children's self-tests (one section per child), then to
-/// the learning timeline (学习生涯记录) of a child, filtered by the current month. The demo data holds no attempts, so
-/// the rows themselves are covered by the HTTP tests (ChildAttemptsAndEditTests, LearningTimelineTests).
+/// the learning timeline (学习生涯记录) of a child, filtered to self-tests. The demo `student` finished 第一单元自测 last
+/// week; the filters and paging themselves are covered by the HTTP tests (ChildAttemptsAndEditTests, LearningTimelineTests).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ParentLearningJourney(ServerAndBrowser app)
@@ -21,6 +21,7 @@ public sealed class ParentLearningJourney(ServerAndBrowser app)
             await page.Locator("[data-testid=link-child-quizzes]").First.ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             (await page.Locator("[data-testid=child-attempts]").CountAsync()).ShouldBe(2);
+            (await page.Locator("[data-testid=child-attempts]", new() { HasTextString = "第一单元自测" }).CountAsync()).ShouldBe(1);
             await ServerAndBrowser.ScreenshotAsync(page, "parent-child-quizzes");
 
             await page.GotoAsync(app.BaseUrl + "/timeline");
