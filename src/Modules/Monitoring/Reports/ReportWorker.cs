@@ -1,5 +1,6 @@
 using EduCloud.Kernel.Scope;
 using EduCloud.Monitoring.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ internal sealed class ReportWorker(IServiceScopeFactory scopes, ReportQueue queu
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await WaitForSchemaAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             Guid? ran = null;
@@ -46,6 +48,28 @@ internal sealed class ReportWorker(IServiceScopeFactory scopes, ReportQueue queu
             {
                 await queue.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds)), stoppingToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// The host migrates at start-up, possibly after this service starts: polling an unmigrated database would log a
+    /// failed command every few seconds, so wait (up to a minute) until the schema is there.
+    /// </summary>
+    private async Task WaitForSchemaAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.ActAsPlatform();
+            var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
+            for (var i = 0; i < 120 && (await db.Database.GetPendingMigrationsAsync(ct)).Any(); i++)
+            {
+                await Task.Delay(500, ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Report worker could not read the migration state: {Reason}", e.Message);
         }
     }
 
