@@ -4,6 +4,8 @@ using EduCloud.Records.Data;
 using EduCloud.Records.Domain;
 using EduCloud.Records.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EduCloud.Records.Features.Statements;
 
@@ -201,12 +203,18 @@ internal static class StoreStatements
         {
             return;
         }
-        var keys = latest.Keys.ToList();
-        var known = await db.Activities.Where(a => keys.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        // One upsert per activity: many learners posting about the same new activity at once (a class starting one
+        // quiz) would otherwise all find it unknown, all insert it, and all but one fail on the key.
+        var entity = db.Model.FindEntityType(typeof(KnownActivity))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var (idColumn, jsonColumn) = (sql.DelimitIdentifier(nameof(KnownActivity.Id)), sql.DelimitIdentifier(nameof(KnownActivity.Json)));
+        // Identifiers from the model, values as parameters {0} and {1}.
+        var upsert = "INSERT INTO " + table + " (" + idColumn + ", " + jsonColumn + ") VALUES ({0}, {1}) ON CONFLICT (" + idColumn + ") DO UPDATE SET "
+            + jsonColumn + " = excluded." + jsonColumn;
         foreach (var (id, json) in latest)
         {
-            if (known.TryGetValue(id, out var row)) { row.Json = json; }
-            else { db.Activities.Add(new KnownActivity { Id = id, Json = json }); }
+            await db.Database.ExecuteSqlRawAsync(upsert, [id, json], ct);
         }
     }
 
