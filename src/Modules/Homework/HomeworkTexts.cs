@@ -78,5 +78,9 @@ internal static class HomeworkTexts
         ["更早的记录"] = "Older records",
         ["请从学生或孩子的页面进入学习生涯记录"] = "Open the learning timeline from a student's or child's page",
         ["未找到该学生的学习记录"] = "No learning records found for this student",
+        ["pdf、docx、pptx、xlsx、jpg、png、mp3、mp4、txt，每个不超过20 MB"] = "pdf, docx, pptx, xlsx, jpg, png, mp3, mp4 or txt, up to 20 MB each",
+        ["只有任课教师可以布置作业"] = "Only a class teacher can set homework",
+        ["未找到该作业"] = "Homework not found",
+        ["预警：最近3次作业未交2次及以上，或最近3次的完成率比此前低30个百分点及以上，或得分率比此前低15个百分点及以上。"] = "At risk: missed 2 or more of the last 3 assignments, or completion over the last 3 is 30 points or more below earlier, or the score rate 15 points or more below earlier.",
     };
 }
