@@ -39,11 +39,19 @@ public sealed partial class SpacesPagesTests(EduCloudFactory factory) : IClassFi
         var classId = ClassLink().Match(await teacher.Http.GetStringAsync("/space")).Groups[1].Value;
         var classSpace = await teacher.Http.GetStringAsync($"/spaces/class/{classId}");
         classSpace.ShouldContain("data-testid=\"space-member\"");
+        // The teacher opens a student's learning timeline from the class space.
+        var timeline = TimelineLink().Match(classSpace).Groups[1].Value;
+        timeline.ShouldNotBeEmpty();
+        (await teacher.Http.GetStringAsync($"/timeline/{timeline}")).ShouldContain("学习生涯记录");
+        (await parent.Http.GetStringAsync($"/spaces/class/{classId}")).ShouldNotContain("data-testid=\"member-timeline\"");
         (await teacher.Http.GetStringAsync("/")).ShouldContain("data-testid=\"link-space\"");
     }
 
     [GeneratedRegex("href=\"/spaces/notices/([0-9a-f-]{36})\"")]
     private static partial Regex NoticeLink();
+
+    [GeneratedRegex("href=\"/timeline/([0-9a-f-]{36})\" data-testid=\"member-timeline\"")]
+    private static partial Regex TimelineLink();
 
     [GeneratedRegex("href=\"/spaces/class/([0-9a-f-]{36})\"")]
     private static partial Regex ClassLink();
