@@ -1,6 +1,6 @@
+using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Scope;
 using EduCloud.Monitoring.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,10 +62,7 @@ internal sealed class ReportWorker(IServiceScopeFactory scopes, ReportQueue queu
             using var scope = scopes.CreateScope();
             scope.ServiceProvider.ActAsPlatform();
             var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
-            for (var i = 0; i < 120 && (await db.Database.GetPendingMigrationsAsync(ct)).Any(); i++)
-            {
-                await Task.Delay(500, ct);
-            }
+            await db.Database.WaitForSchemaAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -47,10 +47,11 @@ internal static class GetRegionSpace
         var notices = await bureauNotices.OrderByDescending(n => n.SentAt).Take(30)
             .Select(n => new GetClassSpace.NoticeItem(n.Id, n.Title, n.SenderName, n.SentAt)).ToListAsync(ct);
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-30);
-        var receipts = receiptsInRegion.Where(r => r.SentAt >= since);
-        var recipients = await receipts.CountAsync(ct);
-        var read = recipients == 0 ? 0 : await receipts.CountAsync(r => r.ReadAt != null, ct);
-        var acknowledged = recipients == 0 ? 0 : await receipts.CountAsync(r => r.AcknowledgedAt != null, ct);
+        // The three receipt counts in one pass over the region's receipts.
+        var counts = await receiptsInRegion.Where(r => r.SentAt >= since).GroupBy(_ => 1)
+            .Select(g => new { All = g.Count(), Read = g.Count(r => r.ReadAt != null), Acknowledged = g.Count(r => r.AcknowledgedAt != null) })
+            .FirstOrDefaultAsync(ct);
+        var (recipients, read, acknowledged) = (counts?.All ?? 0, counts?.Read ?? 0, counts?.Acknowledged ?? 0);
         var noticeCount = await targets.Where(t => t.SentAt >= since).Select(t => t.NoticeId).Distinct().CountAsync(ct);
         var children = await ChildrenAsync(directory, code, level, bureau, ct);
         var schoolIds = level == RegionLevel.County ? children.Select(c => Guid.Parse(c.Id)).ToList() : [];

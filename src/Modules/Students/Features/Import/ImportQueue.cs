@@ -1,3 +1,4 @@
+using EduCloud.Kernel.Data;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EduCloud.Kernel.Scope;
@@ -91,10 +92,7 @@ internal sealed class ImportWorker(IServiceProvider services, ImportQueue queue,
             scope.ServiceProvider.ActAsPlatform();
             var db = scope.ServiceProvider.GetRequiredService<StudentsDbContext>();
             // The host migrates at start-up, possibly after this service starts: wait for the schema first.
-            for (var i = 0; i < 120 && (await db.Database.GetPendingMigrationsAsync(ct)).Any(); i++)
-            {
-                await Task.Delay(500, ct);
-            }
+            await db.Database.WaitForSchemaAsync(ct);
             await db.ImportJobs.IgnoreQueryFilters().Where(j => j.Status == ImportStatus.Running || j.Status == ImportStatus.Queued)
                 .ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.Message, "服务重启，导入已中断，未写入任何数据，请重新上传"), ct);
         }
