@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EduCloud.Tests.Infrastructure;
 
 namespace EduCloud.Tests.Monitoring;
 
@@ -76,5 +78,19 @@ internal static class ReportApi
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>A bearer-token client of another server over the same database (e.g. one started with other settings).</summary>
+    public static async Task<HttpClient> ClientOnAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> server, TestUser user)
+    {
+        var client = server.CreateClient();
+        var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "educloud-cli", ["username"] = user.UserName, ["password"] = user.Password, ["scope"] = "api",
+        }));
+        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
+        token.IsSuccessStatusCode.ShouldBeTrue(body.ToString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+        return client;
     }
 }

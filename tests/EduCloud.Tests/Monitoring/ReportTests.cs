@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -120,7 +119,7 @@ public sealed class ReportTests(EduCloudFactory factory) : IClassFixture<EduClou
 
         // A server without the report font: the job fails after reading the data, and no file of it is kept.
         await using var broken = factory.WithWebHostBuilder(b => b.UseSetting("Monitoring:Reports:CjkFont", "/nonexistent/cjk.ttf"));
-        var county = await ClientOnAsync(broken, await factory.CreateUserAsync("CountyAdmin", "520102"));
+        var county = await ReportApi.ClientOnAsync(broken, await factory.CreateUserAsync("CountyAdmin", "520102"));
         var id = (await ReportApi.RequestAsync(county)).GetProperty("id").GetGuid();
         var (job, _) = await ReportApi.FinishedAsync(county, id);
         job.GetProperty("status").GetString().ShouldBe("Failed");
@@ -151,17 +150,4 @@ public sealed class ReportTests(EduCloudFactory factory) : IClassFixture<EduClou
     private static List<string> Files(string data) =>
         Directory.Exists(data) ? Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories)
             .Where(f => f.Contains("/blobs/", StringComparison.Ordinal) || f.Contains("/incoming/", StringComparison.Ordinal)).Order().ToList() : [];
-
-    private static async Task<HttpClient> ClientOnAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> server, TestUser user)
-    {
-        var client = server.CreateClient();
-        var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = "educloud-cli", ["username"] = user.UserName, ["password"] = user.Password, ["scope"] = "api",
-        }));
-        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
-        token.IsSuccessStatusCode.ShouldBeTrue(body.ToString());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
-        return client;
-    }
 }

@@ -21,8 +21,11 @@ internal static class BuildInspectionReport
         {
             throw new InvalidOperationException("未知的监测指标：" + request.IndicatorKey);
         }
+        // Grouped by the sub-region the below-target list is split by (a sheet each in the .xlsx), then by county and name.
+        Func<SchoolFigures, string>? groupOf = request.NodeKind is IndicatorRollup.National or "province" or "city" ? s => UnitOf(request.NodeKind, s)! : null;
         var schools = rollup.Schools.Values.Where(s => s.Year == request.Year && Covers(request, s))
-            .OrderBy(s => s.CountyCode, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+            .OrderBy(s => groupOf?.Invoke(s) ?? "", StringComparer.Ordinal)
+            .ThenBy(s => s.CountyCode, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         if (schools.Count == 0)
         {
             throw new ReportFailedException($"{request.NodeName}没有{request.Year}年度审核通过的年报，无法生成督导报告");
@@ -52,19 +55,6 @@ internal static class BuildInspectionReport
             .Select((u, rank) => new RankLine(rank + 1, u.Key, UnitName(u.Key), u.Figures.Schools, u.Figures.WithTarget[index], u.Figures.Met[index],
                 u.Figures.ShareMet(index), u.Figures.Average(index)))
             .ToList();
-        var below = new List<BelowTarget>();
-        foreach (var school in schools)
-        {
-            for (var i = 0; i < rollup.Indicators.Count; i++)
-            {
-                if (school.Met(i) == false)
-                {
-                    var row = rollup.Indicators[i].Row;
-                    below.Add(new BelowTarget(school.Name, regionNames.GetValueOrDefault(school.CountyCode, school.CountyCode), row.Name, row.Unit, row.Display,
-                        school.Values[i]!.Value, school.Targets[i]!.Value));
-                }
-            }
-        }
         return new InspectionReport
         {
             Title = $"{request.NodeName}{request.Year}年度教育信息化专项督导报告",
@@ -79,7 +69,7 @@ internal static class BuildInspectionReport
             RankedByShare = byShare,
             Ranking = ranking,
             Distribution = Distribution(schools.Select(s => s.Values[index]).OfType<double>().ToList(), rollup.Indicators[index]),
-            Below = below,
+            Below = new BelowTargetList(schools, rollup.Indicators, regionNames, groupOf, request.NodeKey, request.NodeName),
         };
     }
 

@@ -45,12 +45,12 @@ internal sealed class GenerateReport(MonitoringDbContext db, IndicatorBoard boar
             await StepAsync(job, 30, "正在生成 PDF", ct);
             await using (var output = File.Create(pdf))
             {
-                WriteReportPdf.Run(report, fonts, output);
+                WriteReportPdf.Run(report, fonts, output, options.PdfListLimit);
             }
             await StepAsync(job, 65, "正在生成 Excel", ct);
             await using (var output = File.Create(xlsx))
             {
-                WriteReportXlsx.Run(report, fonts, output);
+                WriteReportXlsx.Run(report, fonts, output, options.XlsxRowsPerSheet);
             }
             await StepAsync(job, 90, "正在保存文件", ct);
             var (pdfSha, pdfBytes) = await KeepAsync(pdf, stored, ct);

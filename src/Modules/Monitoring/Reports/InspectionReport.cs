@@ -35,7 +35,8 @@ internal sealed class InspectionReport
     public required bool RankedByShare { get; init; }
     public required IReadOnlyList<RankLine> Ranking { get; init; }
     public required IReadOnlyList<Bin> Distribution { get; init; }
-    public required IReadOnlyList<BelowTarget> Below { get; init; }
+    /// <summary>Schools below a target, made row by row when written (not held in memory), grouped by sub-region.</summary>
+    public required BelowTargetList Below { get; init; }
 
     /// <summary>The ranked measure of one line, as drawn in the bar chart (a share in %, or the average).</summary>
     public double? Measure(RankLine line) => RankedByShare ? line.ShareMet * 100 : line.Average;

@@ -17,6 +17,13 @@ internal sealed class ReportOptions
     public int PollSeconds { get; set; } = 10;
     /// <summary>Claims of one job before it is given up as failed (a report that kills its server must not kill them all).</summary>
     public int MaxAttempts { get; set; } = 3;
+    /// <summary>
+    /// The PDF lists at most this many below-target rows and says the full list is in the .xlsx: a national or
+    /// large-province scope has hundreds of thousands, a PDF of tens of thousands of pages that nobody reads.
+    /// </summary>
+    public int PdfListLimit { get; set; } = WriteReportPdf.DefaultListLimit;
+    /// <summary>Below-target rows per .xlsx sheet (a sub-region with more takes several sheets); Excel's limit is 1,048,576 rows.</summary>
+    public int XlsxRowsPerSheet { get; set; } = WriteReportXlsx.DefaultRowsPerSheet;
 
     public static ReportOptions From(IConfiguration configuration)
     {

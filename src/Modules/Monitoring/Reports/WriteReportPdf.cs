@@ -9,13 +9,10 @@ namespace EduCloud.Monitoring.Reports;
 /// </summary>
 internal static class WriteReportPdf
 {
-    /// <summary>
-    /// The PDF lists at most this many below-target rows (the .xlsx lists them all): a national or large-province
-    /// scope has hundreds of thousands, which would make a PDF of tens of thousands of pages that nobody reads.
-    /// </summary>
-    public const int ListLimit = 5_000;
+    /// <summary>Below-target rows the PDF lists by default (ReportOptions.PdfListLimit); the .xlsx lists them all.</summary>
+    public const int DefaultListLimit = 5_000;
 
-    public static void Run(InspectionReport report, ReportFonts fonts, Stream output)
+    public static void Run(InspectionReport report, ReportFonts fonts, Stream output, int listLimit = DefaultListLimit)
     {
         using var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata
         {
@@ -49,12 +46,12 @@ internal static class WriteReportPdf
         {
             pager.Paragraph("所有学校均达到有国家目标的各项指标。");
         }
-        else if (report.Below.Count > ListLimit)
+        else if (report.Below.Count > listLimit)
         {
-            pager.Paragraph($"本报告仅列出前 {ListLimit:N0} 项，完整名单见同一报告的 Excel 文件。");
+            pager.Paragraph($"本报告仅列出前 {listLimit:N0} 项，完整名单见同一报告的 Excel 文件（“{WriteReportXlsx.BelowSheetPrefix}”开头的工作表）。");
         }
         pager.Table([("学校", 140), ("所属区县", 75), ("指标", 118), ("数值", 80), ("目标", 86)],
-            report.Below.Take(ListLimit).Select(b => new[]
+            report.Below.Rows().Take(listLimit).Select(b => new[]
             {
                 b.School, b.County, b.Indicator, InspectionReport.Format(b.Display, b.Unit, b.Value), "≥" + InspectionReport.Format(b.Display, b.Unit, b.Target),
             }));

@@ -4,17 +4,27 @@ namespace EduCloud.Monitoring.Reports;
 
 /// <summary>
 /// The report as .xlsx: the same figures as numbers (shares as fractions with a % format, averages unrounded, so a
-/// bureau can compute with them), the charts as pictures, one sheet per section.
+/// bureau can compute with them), the charts as pictures, one sheet per section. The list of schools below target is
+/// one sheet per sub-region (a province at national scope), split further at <c>rowsPerSheet</c>: ClosedXML makes the
+/// small sheets and the empty list sheets (header, widths, frozen row), then StreamBelowTargetSheets copies that
+/// workbook into the output and streams the rows into the list sheets (ADR XXXX), so memory does not grow with them.
 /// </summary>
 internal static class WriteReportXlsx
 {
     public const string IndicatorSheet = "指标达标情况";
     public const string RankingSheet = "下级单位排名";
     public const string DistributionSheet = "指标分布";
+    /// <summary>The list's sheet below a county (one group); larger scopes name a sheet per sub-region "未达标学校-贵阳市".</summary>
     public const string BelowSheet = "未达标学校";
+    public const string BelowSheetPrefix = "未达标学校";
+    /// <summary>Rows per list sheet: Excel's 1,048,576 less the header, rounded down.</summary>
+    public const int DefaultRowsPerSheet = 1_000_000;
+    private static readonly string[] BelowHeader = ["学校", "所属区县", "指标", "数值", "目标（不低于）", "单位"];
+    private static readonly int[] BelowWidths = [36, 14, 26, 12, 14, 12];
 
-    public static void Run(InspectionReport report, ReportFonts fonts, Stream output)
+    public static void Run(InspectionReport report, ReportFonts fonts, Stream output, int rowsPerSheet = DefaultRowsPerSheet)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerSheet, 1);
         using var book = new XLWorkbook();
         var cover = book.AddWorksheet("概况");
         Rows(cover, ["项目", "内容"], [
@@ -41,10 +51,39 @@ internal static class WriteReportXlsx
         Rows(distribution, ["区间下限", "区间上限", "学校数"], report.Distribution.Select(b => new object?[] { b.From, b.To, b.Schools }), [12, 12, 10], firstRow: 2);
         Picture(distribution, DrawReportCharts.Png(640, 240, (c, a) => DrawReportCharts.Distribution(c, a, report, fonts)), 5);
 
-        Rows(book.AddWorksheet(BelowSheet), ["学校", "所属区县", "指标", "数值", "目标（不低于）", "单位"],
-            report.Below.Select(b => new object?[] { b.School, b.County, b.Indicator, b.Value, b.Target, b.Display == "percent" ? "比例" : b.Unit }),
-            [36, 14, 26, 12, 14, 12]);
-        book.SaveAs(output);
+        var sheets = BelowSheets(report.Below, rowsPerSheet);
+        foreach (var sheet in sheets.Select(s => s.Sheet).DefaultIfEmpty(BelowSheet))
+        {
+            Rows(book.AddWorksheet(sheet), BelowHeader, [], BelowWidths);
+        }
+        using var workbook = new MemoryStream();
+        book.SaveAs(workbook);
+        StreamBelowTargetSheets.Run(workbook, sheets, report.Below, output);
+    }
+
+    /// <summary>The list's sheets: one per group, and more where a group has over <paramref name="rowsPerSheet"/> rows.</summary>
+    private static List<BelowSheetPlan> BelowSheets(BelowTargetList below, int rowsPerSheet)
+    {
+        var sheets = new List<BelowSheetPlan>();
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in below.Groups)
+        {
+            var name = below.BySubRegion ? SheetName(group, used) : BelowSheet;
+            for (var (skip, part) = (0, 1); skip < group.Count; skip += rowsPerSheet, part++)
+            {
+                var suffix = part == 1 ? "" : $"({part})";
+                var sheet = name[..Math.Min(name.Length, 31 - suffix.Length)] + suffix; // Excel: at most 31 characters
+                used.Add(sheet);
+                sheets.Add(new BelowSheetPlan(sheet, group, skip, Math.Min(rowsPerSheet, group.Count - skip)));
+            }
+        }
+        return sheets;
+    }
+
+    private static string SheetName(BelowTargetGroup group, HashSet<string> used)
+    {
+        var name = BelowSheetPrefix + "-" + string.Concat(group.Name.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')));
+        return used.Contains(name) || name.Length > 26 ? BelowSheetPrefix + "-" + group.Key : name;
     }
 
     private static object? Number(double? value) => value;
