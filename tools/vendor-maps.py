@@ -20,6 +20,7 @@ import collections, csv, glob, json, os, sys
 
 echarts, cities_dir, regions_csv, out = sys.argv[1:5]
 regions = {r['code']: r for r in csv.DictReader(open(regions_csv, encoding='utf-8'))}
+RENAMED = {'盘县': '盘州市'}  # renames the stem rule below does not catch
 EXTRA = {'710000': '台湾省', '810000': '香港特别行政区', '820000': '澳门特别行政区'}  # outlines only: no data in the tree
 
 
@@ -30,6 +31,27 @@ def live(code):
         seen.add(code)
         code = regions[code]['replaced_by'].split(';')[0]
     return code if code in regions and not regions[code]['retired_on'] else None
+
+
+def children(code):
+    return {c for c, r in regions.items() if r['parent'] == code and not r['retired_on']}
+
+
+def stem(name):
+    return name[:-1] if len(name) > 2 and name[-1] in '县市区旗' else name
+
+
+def current(code, name):
+    """The current code of a feature: its own code followed to its replacement, or else (a county that became a city
+    or a district without a recorded replacement, e.g. 盘县 -> 盘州市) the live sibling of the same stem in its city."""
+    name = RENAMED.get(name, name)
+    found = live(code)
+    if found or not name or not code:
+        return found
+    parent = regions[code]['parent'] if code in regions else code[:4] + '00' if code[4:] != '00' else code[:2] + '0000'
+    parent = live(parent) or parent
+    same = [c for c in children(parent) if stem(regions[c]['name']) == stem(name)]
+    return same[0] if len(same) == 1 else None
 
 
 def dp(points, tol):
@@ -109,10 +131,6 @@ def write(code, areas):
     return os.path.getsize(path)
 
 
-def children(code):
-    return {c for c, r in regions.items() if r['parent'] == code and not r['retired_on']}
-
-
 report = []
 # The nation: provinces.
 china = json.load(open(os.path.join(echarts, 'china.json'), encoding='utf-8'))
@@ -129,7 +147,7 @@ for file in sorted(glob.glob(os.path.join(echarts, 'province', '*.json'))):
     data = json.load(open(file, encoding='utf-8'))
     areas = collections.defaultdict(list)
     for f in data['features']:
-        code = live(f.get('id') or f['properties'].get('id'))
+        code = current(f.get('id') or f['properties'].get('id'), f['properties'].get('name'))
         if code is None:
             continue
         if regions[code]['level'] == '3':
@@ -145,7 +163,7 @@ by_city = collections.defaultdict(lambda: collections.defaultdict(list))
 for file in sorted(glob.glob(os.path.join(cities_dir, '*.geojson'))):
     data = json.load(open(file, encoding='utf-8'))
     for f in data['features']:
-        code = live(f.get('id') or f['properties'].get('id'))
+        code = current(f.get('id') or f['properties'].get('id'), f['properties'].get('name'))
         if code is None or regions[code]['level'] != '3':
             continue
         by_city[regions[code]['parent']][code] += polygons(f['geometry'], 0.002, data.get('UTF8Encoding'))

@@ -9,7 +9,8 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both] [--process cold|warm]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring [--schools 10000] [--runs 7]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring-national [--schools 500000] [--runs 5] [--clients 8] [--seconds 10]
-/// dotnet run -c Release --project bench/EduCloud.Bench -- report [--schools 20000] [--runs 3]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring-http [--schools 50000] [--clients 8] [--seconds 10]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- report [--schools 20000] [--runs 3] [--national]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
@@ -36,11 +37,17 @@ internal static class BenchProgram
             Console.WriteLine(await Monitoring.MeasureNationalScale.RunAsync(BenchOptions.Parse([]), Arg("--schools", 500_000), Arg("--runs", 5), Arg("--clients", 8), Arg("--seconds", 10)));
             return 0;
         }
+        if (args.Length > 0 && args[0] == "monitoring-http")
+        {
+            int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+            Console.WriteLine(await Monitoring.MeasureDashboardHttp.RunAsync(BenchOptions.Parse([]), Arg("--schools", 50_000), Arg("--clients", 8), Arg("--seconds", 10)));
+            return 0;
+        }
         if (args.Length > 0 && args[0] == "report")
         {
             var schools = args.SkipWhile(a => a != "--schools").Skip(1).Select(int.Parse).FirstOrDefault(20_000);
             var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
-            Console.WriteLine(Monitoring.MeasureReport.Run(schools, runs));
+            Console.WriteLine(Monitoring.MeasureReport.Run(schools, runs, args.Contains("--national")));
             return 0;
         }
         if (args.Length > 0 && args[0] == "search")

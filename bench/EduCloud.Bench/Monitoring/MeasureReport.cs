@@ -17,16 +17,19 @@ namespace EduCloud.Bench.Monitoring;
 /// </summary>
 internal static class MeasureReport
 {
-    public static string Run(int schools, int runs)
+    public static string Run(int schools, int runs, bool national = false)
     {
         var indicators = MonitoringModule.IndicatorRows().Select(CompiledIndicator.Of).ToList();
         var random = new Random(2026);
-        var figures = Enumerable.Range(0, schools).Select(i => SchoolFigures.Compute(indicators, Return(i, random))).ToDictionary(f => f.SchoolId);
+        // National: 31 provinces × 10 cities × 10 counties (the `monitoring-national` generator), one sheet per province.
+        var figures = Enumerable.Range(0, schools).Select(i => SchoolFigures.Compute(indicators, national ? MeasureIndicatorRollup.Return(i, random) : Return(i, random)))
+            .ToDictionary(f => f.SchoolId);
         var rollup = IndicatorRollup.Build(indicators, figures);
-        var names = rollup.ChildRegions["520000"].Concat(rollup.ChildRegions.Where(c => c.Key != "520000" && c.Key != IndicatorRollup.National).SelectMany(c => c.Value))
-            .Distinct().ToDictionary(c => c, c => c.EndsWith("00", StringComparison.Ordinal) ? $"第{c[2..4]}市" : $"第{c[2..4]}市{c[4..]}区");
+        var names = rollup.ChildRegions.SelectMany(c => c.Value).Where(c => c.Length == 6).Distinct()
+            .ToDictionary(c => c, c => c.EndsWith("0000", StringComparison.Ordinal) ? $"第{c[..2]}省" : c.EndsWith("00", StringComparison.Ordinal) ? $"第{c[..4]}市" : $"第{c}区");
         var fonts = ReportFonts.Load(new ReportOptions());
-        var request = new ReportRequest("province", "520000", "测试省", 2026, "bandwidthPerClass");
+        var request = national ? new ReportRequest(IndicatorRollup.National, IndicatorRollup.National, "全国", 2026, "bandwidthPerClass")
+            : new ReportRequest("province", "520000", "测试省", 2026, "bandwidthPerClass");
         var directory = Path.Combine(Path.GetTempPath(), "educloud-bench-report");
         Directory.CreateDirectory(directory);
         GC.Collect();
@@ -61,20 +64,20 @@ internal static class MeasureReport
         string Row(string step, Func<(double Build, double Pdf, double Xlsx, long Allocated), double> of) =>
             $"| {step} | {of(timings[0]):N0} | {Median(warm.Select(of)):N0} |";
         return string.Join('\n',
-            $"Inspection report of one province, {schools:N0} schools × {indicators.Count} indicators, {runs} runs (load average {load} at the end)",
+            $"Inspection report of {(national ? "the nation" : "one province")}, {schools:N0} schools × {indicators.Count} indicators, {runs} runs (load average {load} at the end)",
             "",
             "| Step | First run ms | Median warm ms |",
             "|---|---|---|",
             Row("Compute the report from the in-memory values", t => t.Build),
             Row("Write the PDF (Skia, fonts embedded)", t => t.Pdf),
-            Row("Write the .xlsx (ClosedXML, charts as PNG)", t => t.Xlsx),
+            Row("Write the .xlsx (ClosedXML + streamed list sheets, charts as PNG)", t => t.Xlsx),
             Row("Total", t => t.Build + t.Pdf + t.Xlsx),
             "",
             $"Peak RSS (VmHWM) before the first report: {rssBefore / 1048576.0:N0} MiB; after {runs} report(s): {rssAfter / 1048576.0:N0} MiB. " +
             $"Allocated per report: {Median(timings.Select(t => (double)t.Allocated)) / 1048576.0:N0} MiB. " +
             $"CPU time of the process per report (user + system, all threads; less sensitive to the load than wall time): {string.Join(", ", cpu.Select(c => c.ToString("N1", CultureInfo.InvariantCulture)))} s.",
             $"Files: PDF {new FileInfo(Path.Combine(directory, "report.pdf")).Length / 1048576.0:N1} MiB, .xlsx {new FileInfo(Path.Combine(directory, "report.xlsx")).Length / 1048576.0:N1} MiB " +
-            $"({report!.Schools:N0} schools, {report.Ranking.Count} cities ranked, {report.Below.Count:N0} below-target rows) in {directory}.");
+            $"({report!.Schools:N0} schools, {report.Ranking.Count} sub-regions ranked, {report.Below.Count:N0} below-target rows in {report.Below.Groups.Count} groups; PDF lists {WriteReportPdf.DefaultListLimit:N0}) in {directory}.");
     }
 
     private static long PeakRss()

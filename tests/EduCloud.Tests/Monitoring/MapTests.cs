@@ -54,8 +54,7 @@ public sealed class MapTests(EduCloudFactory factory) : IClassFixture<EduCloudFa
         var panzhou = await chain.County.GetFromJsonAsync<JsonElement>("/lib/echarts/map/520200.json");
         panzhou.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()).ShouldContain("盘州市"); // renamed from 盘县
 
-        // No map for the nation (not vendored) nor for a school; a neighbour county's node is refused as on the dashboard.
-        (await chain.National.GetAsync("/api/v1/monitoring/map?node=national")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // No map for a school; a neighbour county's node is refused as on the dashboard.
         (await schoolA.GetAsync("/api/v1/monitoring/map")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await chain.County.GetAsync("/api/v1/monitoring/map?node=520102")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -70,9 +69,53 @@ public sealed class MapTests(EduCloudFactory factory) : IClassFixture<EduCloudFa
         using var browser = new BrowserSession(factory);
         (await browser.SignInAsync(countyAdmin)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var html = await browser.Http.GetStringAsync("/monitoring?node=520111");
-        html.ShouldContain("data-map=\"/lib/echarts/map/520100.json\"");
+        html.ShouldContain("data-map=\"/lib/echarts/map/520100.json?v=");
         html.ShouldContain("data-highlight=\"520111\"");
         html.ShouldContain("\"highlighted\":true");
+    }
+
+    [Fact]
+    public async Task Another_province_and_its_cities_and_the_nation_have_maps_served_compressed_and_cached_per_region()
+    {
+        var chain = await Chain.CreateAsync(factory, "440106"); // 天河区, 广州市 440100, 广东省 440000
+        var (_, school) = await chain.SchoolAsync(factory, "440106", "Urban", "地图丁小学");
+        await chain.ApprovedAsync(school, MonitoringApi.Valid(bandwidth: 200));
+
+        var province = await MapAsync(chain.Province, "440000");
+        province.GetProperty("mapCode").GetString().ShouldBe("440000");
+        var guangzhou = province.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "440100");
+        guangzhou.GetProperty("name").GetString().ShouldBe("广州市");
+        guangzhou.GetProperty("figure").GetProperty("met").GetInt32().ShouldBe(1);
+        var url = province.GetProperty("geoJsonUrl").GetString()!;
+        url.ShouldStartWith("/lib/echarts/map/440000.json?v=");
+        var geo = await chain.Province.GetFromJsonAsync<JsonElement>(url);
+        var cities = geo.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()).ToList();
+        cities.Count.ShouldBe(21); // Guangdong's 21 prefecture-level cities, named as the organisation tree names them
+        cities.ShouldContain("广州市");
+        cities.ShouldContain("深圳市");
+
+        // The city bureau's map: its counties; the county's map: its city's, highlighted.
+        var city = await MapAsync(chain.City, "440100");
+        city.GetProperty("mapCode").GetString().ShouldBe("440100");
+        var counties = await chain.City.GetFromJsonAsync<JsonElement>(city.GetProperty("geoJsonUrl").GetString()!);
+        counties.GetProperty("features").EnumerateArray().ShouldContain(f => f.GetProperty("properties").GetProperty("code").GetString() == "440106");
+        (await MapAsync(chain.County, "440106")).GetProperty("highlighted").GetString().ShouldBe("440106");
+
+        // The nation's map: provinces, for the national bureau.
+        var nation = await MapAsync(chain.National, "national");
+        nation.GetProperty("mapCode").GetString().ShouldBe("national");
+        var provinces = await chain.National.GetFromJsonAsync<JsonElement>(nation.GetProperty("geoJsonUrl").GetString()!);
+        provinces.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()).ShouldContain("广东省");
+
+        // Each region is its own file: versioned URL cached for a year, compressed when the browser accepts it.
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await chain.Province.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl!.ToString().ShouldContain("max-age=31536000");
+        response.Content.Headers.ContentEncoding.ShouldContain("gzip");
+        await using var unzipped = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        (await JsonDocument.ParseAsync(unzipped)).RootElement.GetProperty("features").GetArrayLength().ShouldBe(21);
     }
 
     private static async Task<JsonElement> MapAsync(HttpClient client, string node)

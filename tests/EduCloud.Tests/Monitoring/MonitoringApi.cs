@@ -38,7 +38,7 @@ internal static class MonitoringApi
     public static async Task<Guid> CreateSchoolAsync(HttpClient national, string county, string urbanRural, string name) =>
         (await national.CreatedAsync("/api/v1/schools", new
         {
-            code = TestIds.NextSchoolCode("21"),
+            code = TestIds.NextSchoolCode("21", county[..2]),
             name,
             stages = new[] { "Primary" },
             urbanRural,

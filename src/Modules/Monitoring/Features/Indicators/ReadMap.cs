@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using EduCloud.Kernel.Audit;
 using EduCloud.Kernel.Codes;
 using EduCloud.Kernel.Errors;
@@ -19,20 +21,23 @@ public sealed record MapDto(string MapCode, string GeoJsonUrl, string Indicator,
 /// The dashboard's map. A province or a city is drawn with its sub-regions coloured by the indicator. A county is
 /// drawn on its city's map, highlighted: its neighbours are coloured and linked only for a caller whose scope covers
 /// them (a city bureau), so a county bureau sees its own county and bare outlines around it. Maps exist for the
-/// vendored regions only (Guizhou and its nine prefectures, see wwwroot/lib/echarts/README.md); elsewhere 404.
+/// vendored regions (the nation, every province and city with a boundary file, see wwwroot/lib/echarts/README.md); a school has none (404).
 /// </summary>
 internal static class ReadMap
 {
+    private static readonly ConcurrentDictionary<string, string?> Versions = new();
+
     public static async Task<MapDto?> ForAsync(DashboardDto dashboard, MonitoringDbContext db, IndicatorBoard board, IOrganizationDirectory org,
         IWebHostEnvironment env, CancellationToken ct)
     {
         var node = dashboard.Node;
-        var mapCode = node.Kind is "province" or "city" ? node.Key : node.Kind == "county" ? RegionCode.CityOf(node.Key) : null;
-        if (mapCode is null || !env.WebRootFileProvider.GetFileInfo($"lib/echarts/map/{mapCode}.json").Exists)
+        var mapCode = node.Kind is IndicatorRollup.National or "province" or "city" ? node.Key : node.Kind == "county" ? RegionCode.CityOf(node.Key) : null;
+        if (mapCode is null || Version(env, mapCode) is not { } version)
         {
             return null;
         }
-        var url = $"/lib/echarts/map/{mapCode}.json";
+        // Versioned by content: the host serves these files with a year's cache (HostSetup), a new file gets a new URL.
+        var url = $"/lib/echarts/map/{mapCode}.json?v={version}";
         if (node.Kind != "county")
         {
             return new MapDto(mapCode, url, dashboard.Indicator.Key, null,
@@ -52,6 +57,18 @@ internal static class ReadMap
         }).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
         return new MapDto(mapCode, url, dashboard.Indicator.Key, node.Key, areas);
     }
+
+    /// <summary>The first 12 hex digits of the map file's SHA-256, computed once per file; null when no map is vendored.</summary>
+    private static string? Version(IWebHostEnvironment env, string mapCode) => Versions.GetOrAdd(mapCode, code =>
+    {
+        var file = env.WebRootFileProvider.GetFileInfo($"lib/echarts/map/{code}.json");
+        if (!file.Exists)
+        {
+            return null;
+        }
+        using var stream = file.CreateReadStream();
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+    });
 
     public static async Task<Ok<MapDto>> EndpointAsync(MonitoringDbContext db, IndicatorBoard board, IOrganizationDirectory org, AuditTrail audit,
         IWebHostEnvironment env, string? indicator, string? node, CancellationToken ct)
