@@ -54,7 +54,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(configuration, "Kernel");
-        services.AddSingleton(new DirectReads(DatabaseSettings.From(configuration)));
+        // Built by the container so that it is disposed with the host (it keeps SQLite connections open).
+        services.AddSingleton(_ => new DirectReads(DatabaseSettings.From(configuration)));
         services.AddScoped<Audit.AuditTrail>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Privacy.PersonalDataProtector>();

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -9,8 +9,11 @@ namespace EduCloud.Kernel.Data;
 /// pipeline (ADR 0014). Same database and credentials as the module contexts. Rows read
 /// this way must be filtered with <see cref="ScopeSql"/>, the SQL form of the scope filter, never by hand.
 /// </summary>
-public sealed class DirectReads(DatabaseSettings settings)
+public sealed class DirectReads(DatabaseSettings settings) : IDisposable
 {
+    /// <summary>Idle SQLite connections kept open beyond this are closed: enough for the server's concurrent readers.</summary>
+    private const int KeptSqliteConnections = 32;
+
     /// <summary>
     /// On PostgreSQL these connections only ever run read statements and set no session state, so resetting them
     /// when they go back to the pool (Npgsql sends RESET ALL, CLOSE ALL, UNLISTEN and more, to keep prepared
@@ -21,16 +24,29 @@ public sealed class DirectReads(DatabaseSettings settings)
         ? new NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true, MaxPoolSize = 32 }.ConnectionString
         : settings.ConnectionString;
 
+    /// <summary>
+    /// Microsoft.Data.Sqlite prepares every statement again on every execution of a new command, and its pool keeps
+    /// no statements: preparing was a fifth of the school list's CPU (docs/benchmarks.md, issue 2 profile). So SQLite
+    /// connections stay open here with their prepared commands (<see cref="ReadConnection"/>), and are reused.
+    /// </summary>
+    private readonly ConcurrentBag<ReadConnection> _idle = [];
+
+    private volatile bool _disposed;
+
     public bool IsPostgres => settings.IsPostgres;
 
-    /// <summary>An open connection from the pool; dispose it to give it back.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    /// <summary>An open connection; dispose it to give it back.</summary>
+    public async Task<ReadConnection> OpenAsync(CancellationToken ct)
     {
-        DbConnection connection = settings.IsPostgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        if (!settings.IsPostgres && _idle.TryTake(out var kept))
+        {
+            return kept;
+        }
+        var connection = settings.IsPostgres ? (System.Data.Common.DbConnection)new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct);
-            return connection;
+            return new ReadConnection(this, connection);
         }
         catch
         {
@@ -39,20 +55,24 @@ public sealed class DirectReads(DatabaseSettings settings)
         }
     }
 
-    /// <summary>
-    /// A command for SQL that is the same on every call (its values in parameters). On PostgreSQL it is prepared:
-    /// Npgsql keeps a prepared statement on the physical connection across pool returns, so parsing and planning
-    /// happen once per pooled connection rather than once per request.
-    /// </summary>
-    public async Task<DbCommand> CommandAsync(DbConnection connection, string sql, Action<DbCommand> bind, CancellationToken ct)
+    /// <summary>Keeps a healthy SQLite connection for the next reader; anything else is closed.</summary>
+    internal bool TryKeep(ReadConnection connection)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        if (settings.IsPostgres)
+        if (settings.IsPostgres || _disposed || _idle.Count >= KeptSqliteConnections)
         {
-            await command.PrepareAsync(ct);
+            return false;
         }
-        return command;
+        _idle.Add(connection);
+        return true;
+    }
+
+    /// <summary>Closes the kept SQLite connections with the host (tests start many hosts in one process).</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var kept))
+        {
+            kept.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 }

@@ -25,6 +25,14 @@ public sealed class ScopeSql
         _parameters = parameters;
     }
 
+    /// <summary>
+    /// Names the condition with its values: equal keys select the same rows, so a result computed under one (a
+    /// list's total) may be reused under the other.
+    /// </summary>
+    public string Key => _key ??= _template + "|" + string.Join("|", _parameters.Select(p => p.Name + "=" + p.Value));
+
+    private string? _key;
+
     /// <summary>The condition over the table aliased <paramref name="alias"/>, e.g. <c>s."CountyCode" = @scope_county</c>.</summary>
     public string Sql(string alias) => _template.Replace("{a}", alias, StringComparison.Ordinal);
 

@@ -26,6 +26,7 @@ public static class OrganizationModule
     {
         services.AddModuleDbContext<OrganizationDbContext, SqliteOrganizationDbContext, PostgresOrganizationDbContext>(configuration, "Organization");
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddSingleton<SchoolTotals>();
         Texts.AddEnglish(OrganizationTexts.English);
         Texts.AddEnglishTemplate("{0}-{1}学年已存在", "The {0}-{1} academic year already exists");
         Texts.AddEnglishTemplate("{0}-{1}学年", "{0}-{1} academic year");

@@ -1,11 +1,12 @@
 using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Scope;
 using EduCloud.Organization.Domain;
+using EduCloud.Organization.Features.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduCloud.Organization.Data;
 
-internal class OrganizationDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock)
+internal class OrganizationDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock, SchoolTotals totals)
     : ScopedDbContext(options, actor, clock)
 {
     protected override string ModuleSchema => "organization";
@@ -17,6 +18,23 @@ internal class OrganizationDbContext(DbContextOptions options, ICurrentActor act
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Grade> Grades => Set<Grade>();
     public DbSet<ClassGroup> Classes => Set<ClassGroup>();
+
+    /// <summary>The school list remembers totals (<see cref="SchoolTotals"/>): any saved change to a school makes them stale.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var schoolsChange = ChangeTracker.Entries<School>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (schoolsChange)
+            {
+                totals.SchoolsChanged();
+            }
+        }
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -93,8 +111,8 @@ internal class OrganizationDbContext(DbContextOptions options, ICurrentActor act
     }
 }
 
-internal sealed class SqliteOrganizationDbContext(DbContextOptions<SqliteOrganizationDbContext> options, ICurrentActor actor, TimeProvider clock)
-    : OrganizationDbContext(options, actor, clock);
+internal sealed class SqliteOrganizationDbContext(DbContextOptions<SqliteOrganizationDbContext> options, ICurrentActor actor, TimeProvider clock, SchoolTotals totals)
+    : OrganizationDbContext(options, actor, clock, totals);
 
-internal sealed class PostgresOrganizationDbContext(DbContextOptions<PostgresOrganizationDbContext> options, ICurrentActor actor, TimeProvider clock)
-    : OrganizationDbContext(options, actor, clock);
+internal sealed class PostgresOrganizationDbContext(DbContextOptions<PostgresOrganizationDbContext> options, ICurrentActor actor, TimeProvider clock, SchoolTotals totals)
+    : OrganizationDbContext(options, actor, clock, totals);

@@ -45,11 +45,11 @@ internal static class ListSchools
     /// Without a name search the page is read by <see cref="ReadSchoolPage"/> (a data reader under the same scope
     /// rule, ADR 0014): the API's hot path. A name search, and the pages, go through EF here.
     /// </summary>
-    public static async Task<Ok<Page<SchoolDto>>> EndpointAsync(HttpContext http, DirectReads reads, ICurrentActor actor, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct)
+    public static async Task<Ok<Page<SchoolDto>>> EndpointAsync(HttpContext http, DirectReads reads, SchoolTotals totals, ICurrentActor actor, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct)
     {
         var query = new Query(region, q, includeRetired ?? false, page, size);
         return TypedResults.Ok(string.IsNullOrWhiteSpace(q)
-            ? await ReadSchoolPage.HandleAsync(reads, actor.Scope, query, ct)
+            ? await ReadSchoolPage.HandleAsync(reads, totals, actor.Scope, query, ct)
             : await HandleAsync(http.RequestServices.GetRequiredService<OrganizationDbContext>(), query, ct));
     }
 }

@@ -12,23 +12,28 @@ namespace EduCloud.Organization.Features.Schools;
 /// <see cref="ListSchools.HandleAsync"/>, read with one prepared statement and a plain data reader instead of EF
 /// Core's query pipeline, which was most of the request's CPU (ADR 0014). The scope condition is the Kernel's
 /// <see cref="ScopeSql"/>, the SQL form of the DbContext's query filter; tests hold the two paths to the same rows
-/// for every role (ScopeSqlAgreementTests).
+/// for every role (ScopeSqlAgreementTests). The total is counted once per scope and remembered (<see cref="SchoolTotals"/>).
 /// </summary>
 internal static class ReadSchoolPage
 {
-    public static async Task<Page<SchoolDto>> HandleAsync(DirectReads reads, DataScope scope, ListSchools.Query query, CancellationToken ct)
+    public static async Task<Page<SchoolDto>> HandleAsync(DirectReads reads, SchoolTotals totals, DataScope scope, ListSchools.Query query, CancellationToken ct)
     {
         var number = Page<SchoolDto>.ClampNumber(query.Page);
         var size = Page<SchoolDto>.ClampSize(query.Size);
+        var skip = (number - 1) * size;
         var visible = ScopeSql.For<School>(scope, reads.IsPostgres);
         var table = reads.IsPostgres ? "organization.org_school" : "org_school";
         var where = Conditions(query, visible);
+        var totalKey = $"{query.Region}|{query.IncludeRetired}|{visible.Key}";
+        var version = totals.Version;
+        var known = totals.TryGet(totalKey, out var total);
         // Among active schools RetiredAt is null, so ordering by it first changes nothing but lets the database walk
         // the (region, RetiredAt, Code) index in order and stop after one page (as ListSchools does).
         var order = query.IncludeRetired ? "s.\"Code\"" : "s.\"RetiredAt\", s.\"Code\"";
+        // Without a remembered total the count rides along as an uncorrelated sub-query (one round trip).
+        var count = known ? "" : $",\n       (SELECT COUNT(*) FROM {table} AS c WHERE {where("c")})";
         var sql = $"""
-            SELECT s."Id", s."Code", s."Name", s."TypeCode", s."Stages", s."UrbanRural", s."RegionCode", s."Address", s."RetiredAt" IS NOT NULL,
-                   (SELECT COUNT(*) FROM {table} AS c WHERE {where("c")})
+            SELECT s."Id", s."Code", s."Name", s."TypeCode", s."Stages", s."UrbanRural", s."RegionCode", s."Address", s."RetiredAt" IS NOT NULL{count}
             FROM {table} AS s
             WHERE {where("s")}
             ORDER BY {order}
@@ -36,22 +41,30 @@ internal static class ReadSchoolPage
             """;
         await using var connection = await reads.OpenAsync(ct);
         var items = new List<SchoolDto>(size);
-        var total = 0;
-        await using (var command = await reads.CommandAsync(connection, sql, c => Bind(c, query, visible, (size, (number - 1) * size)), ct))
+        var command = await connection.CommandAsync(sql, c => Bind(c, query, visible, (size, skip)), ct);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 items.Add(SchoolProjection.ToDto(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     (StageSet)reader.GetInt32(4), (UrbanRural)reader.GetInt32(5), reader.GetString(6), reader.GetString(7), reader.GetBoolean(8)));
-                total = (int)reader.GetInt64(9);
+                total = known ? total : (int)reader.GetInt64(9);
             }
         }
-        if (items.Count == 0 && number > 1)
+        if (items.Count < size && (items.Count > 0 || number == 1))
+        {
+            // A short page is the last one: the total is exact without counting (and a remembered one may be older).
+            total = skip + items.Count;
+        }
+        else if (items.Count == 0 && !known)
         {
             // A page past the end has no row to carry the total: count apart, as ToPageAsync does.
-            await using var count = await reads.CommandAsync(connection, $"SELECT COUNT(*) FROM {table} AS c WHERE {where("c")}", c => Bind(c, query, visible, null), ct);
-            total = (int)(long)(await count.ExecuteScalarAsync(ct))!;
+            var counting = await connection.CommandAsync($"SELECT COUNT(*) FROM {table} AS c WHERE {where("c")}", c => Bind(c, query, visible, null), ct);
+            total = (int)(long)(await counting.ExecuteScalarAsync(ct))!;
+        }
+        if (!known)
+        {
+            totals.Keep(totalKey, version, total);
         }
         return new Page<SchoolDto>(items, number, size, total);
     }

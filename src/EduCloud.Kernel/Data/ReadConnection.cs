@@ -1,0 +1,79 @@
+using System.Data;
+using System.Data.Common;
+
+namespace EduCloud.Kernel.Data;
+
+/// <summary>
+/// One open connection from <see cref="DirectReads"/> and the commands made on it. The commands belong to the
+/// connection: callers do not dispose them. On SQLite the connection and its prepared commands outlive the request
+/// (kept by DirectReads); on PostgreSQL each command is prepared on the server, where Npgsql keeps the statement
+/// across pool returns, and the connection goes back to Npgsql's pool.
+/// </summary>
+public sealed class ReadConnection : IAsyncDisposable
+{
+    /// <summary>A connection that has seen more distinct statements than this starts over (scope shapes vary).</summary>
+    private const int KeptCommands = 64;
+
+    private readonly DirectReads _owner;
+    private readonly DbConnection _connection;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    internal ReadConnection(DirectReads owner, DbConnection connection)
+    {
+        _owner = owner;
+        _connection = connection;
+    }
+
+    /// <summary>
+    /// A command for SQL that is the same on every call (its values in parameters), with <paramref name="bind"/>'s
+    /// parameters. Run one reader at a time on a connection, and finish it before asking for the next command.
+    /// </summary>
+    public async Task<DbCommand> CommandAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
+    {
+        if (_commands.TryGetValue(sql, out var command) && !_owner.IsPostgres)
+        {
+            // SQLite binds parameters to the kept statement at each execution, so new values need no new prepare.
+            command.Parameters.Clear();
+            bind(command);
+            return command;
+        }
+        if (_commands.Count >= KeptCommands)
+        {
+            await DisposeCommandsAsync();
+        }
+        command = _connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await command.PrepareAsync(ct);
+        if (_owner.IsPostgres)
+        {
+            // Npgsql finds the prepared statement again by its text on the physical connection; the command itself
+            // is per request, so it is disposed with the connection.
+            _commands[sql + "\n#" + _commands.Count] = command;
+        }
+        else
+        {
+            _commands[sql] = command;
+        }
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.State == ConnectionState.Open && _owner.TryKeep(this))
+        {
+            return;
+        }
+        await DisposeCommandsAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private async Task DisposeCommandsAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+        _commands.Clear();
+    }
+}
