@@ -26,7 +26,11 @@ internal sealed record BenchOptions
     public string PostgresServer { get; init; } = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
     public string RepoRoot { get; init; } = FindRepoRoot();
 
-    public string DataRoot => Path.Combine(RepoRoot, "bench", "data");
+    /// <summary>--data-root: another folder for cached datasets (own copies of the shared ones, e.g. to migrate them).</summary>
+    public string? DataRootOverride { get; init; }
+    /// <summary>--dataset-suffix: appended to the demo datasets' folder and database names (xapi, exam), for own copies.</summary>
+    public string DatasetSuffix { get; init; } = "";
+    public string DataRoot => DataRootOverride ?? Path.Combine(RepoRoot, "bench", "data");
     public string ResultsRoot => Path.Combine(RepoRoot, "bench", "results");
     public string ServerDll => Path.Combine(RepoRoot, "src", "EduCloud.Server", "bin", "Release", "net10.0", "EduCloud.Server.dll");
     public bool WantsSqlite => Databases is "both" or "sqlite";
@@ -66,6 +70,8 @@ internal sealed record BenchOptions
                 "--county" => o with { County = value },
                 "--page" => o with { Page = value },
                 "--port" => o with { Port = Int(value) },
+                "--data-root" => o with { DataRootOverride = Path.GetFullPath(value) },
+                "--dataset-suffix" => o with { DatasetSuffix = value },
                 "--bare-port" => o with { BarePort = Int(value) },
                 "--postgres" => o with { PostgresServer = value },
                 _ => throw new ArgumentException($"unknown option {name}"),

@@ -139,6 +139,7 @@ internal static class BenchProgram
         {
             Databases = options.GetValueOrDefault("db") ?? "postgres", Runs = Int("runs", 3), DurationSeconds = Int("duration", 10), WarmupSeconds = Int("warmup", 3),
             Port = Int("port", 5783), Regenerate = options.ContainsKey("regenerate"),
+            DataRootOverride = options.GetValueOrDefault("data-root") is { } root ? Path.GetFullPath(root) : null, DatasetSuffix = options.GetValueOrDefault("dataset-suffix") ?? "",
         };
         var table = await Xapi.MeasureXapi.RunAsync(o, Int("statements", 10_000_000), Int("batch", 1000), Int("batch-clients", 4), Int("batch-total", 100_000),
             Int("clients", 16), Int("queries", 200));
@@ -158,6 +159,7 @@ internal static class BenchProgram
         var o = new BenchOptions
         {
             Databases = options.GetValueOrDefault("db") ?? "both", Runs = Int("runs", 3), Port = Int("port", 5784), Regenerate = options.ContainsKey("regenerate"),
+            DataRootOverride = options.GetValueOrDefault("data-root") is { } root ? Path.GetFullPath(root) : null, DatasetSuffix = options.GetValueOrDefault("dataset-suffix") ?? "",
         };
         var students = Int("students", 2000);
         foreach (var postgres in new[] { true, false })

@@ -14,6 +14,7 @@ internal static class DemoDataset
 {
     public static DatasetSpec For(BenchOptions o, bool postgres, string name)
     {
+        name += o.DatasetSuffix;
         var directory = Path.Combine(o.DataRoot, $"{name}-{(postgres ? "postgres" : "sqlite")}");
         return postgres
             ? new DatasetSpec("Postgres", 0, 0, directory, $"{o.PostgresServer};Database=educloud_bench_{name}")

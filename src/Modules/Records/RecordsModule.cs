@@ -28,6 +28,13 @@ public static class RecordsModule
     {
         services.AddModuleDbContext<RecordsDbContext, SqliteRecordsDbContext, PostgresRecordsDbContext>(configuration, "Records");
         services.AddSingleton(configuration.GetSection("Records").Get<RecordsOptions>() ?? new RecordsOptions());
+        var groupCommit = configuration.GetSection("Records:GroupCommit").Get<GroupCommitOptions>() ?? new GroupCommitOptions();
+        services.AddSingleton(groupCommit);
+        if (groupCommit.Enabled)
+        {
+            services.AddSingleton<CommitSinglesTogether>();
+            services.AddHostedService(sp => sp.GetRequiredService<CommitSinglesTogether>());
+        }
         services.AddScoped<ILearningRecords, RecordLearningAct>();
         services.AddScoped<ILearningActivity, ReadLastActivityBySchool>();
         services.AddScoped<ILearningTimeline, ReadLearningTimeline>();

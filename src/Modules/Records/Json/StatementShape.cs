@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -74,23 +75,47 @@ internal static class StatementShape
     }
 
     /// <summary>SHA-256 of the statement with sorted keys, without the properties the LRS sets (stored, authority, version).</summary>
+    /// <remarks>Written straight from the nodes into one buffer: the same bytes as a sorted deep copy's ToJsonString
+    /// (the hashes already stored must keep matching), without building that copy for every statement.</remarks>
     public static string SubmittedHash(JsonObject s)
     {
-        var copy = (JsonObject)s.DeepClone();
-        copy.Remove("stored");
-        copy.Remove("authority");
-        copy.Remove("version");
-        var text = Sorted(copy)!.ToJsonString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in s.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (key is "stored" or "authority" or "version") { continue; }
+                writer.WritePropertyName(key);
+                WriteSorted(writer, value);
+            }
+            writer.WriteEndObject();
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    private static JsonNode? Sorted(JsonNode? node) => node switch
+    private static void WriteSorted(Utf8JsonWriter writer, JsonNode? node)
     {
-        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
-        null => null,
-        _ => node.DeepClone(),
-    };
+        switch (node)
+        {
+            case JsonObject o:
+                writer.WriteStartObject();
+                foreach (var (key, value) in o.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    WriteSorted(writer, value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray a:
+                writer.WriteStartArray();
+                foreach (var x in a) { WriteSorted(writer, x); }
+                writer.WriteEndArray();
+                break;
+            case null: writer.WriteNullValue(); break;
+            default: node.WriteTo(writer); break;
+        }
+    }
 
     /// <summary>format=ids: agents by identifier only, activities and verbs by id only.</summary>
     public static JsonObject Ids(JsonObject s)

@@ -6,6 +6,7 @@ using EduCloud.Identity.Contracts;
 using EduCloud.Kernel.Scope;
 using EduCloud.Records.Data;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace EduCloud.Records.Features.Statements;
@@ -30,11 +31,13 @@ internal static class PostStatements
         }
         var (body, parts, error) = await ReadAsync(http.Request, ct);
         if (error is not null) { return XapiHttp.Bad(error); }
-        if (body is not JsonObject statement) { return XapiHttp.Bad("body: PUT takes one statement object"); }
-        if ((string?)statement["id"] is { } given && !string.Equals(given, idText, StringComparison.OrdinalIgnoreCase))
+        if (body.ValueKind != JsonValueKind.Object) { return XapiHttp.Bad("body: PUT takes one statement object"); }
+        if (body.TryGetProperty("id", out var given) && given.ValueKind == JsonValueKind.String && !string.Equals(given.GetString(), idText, StringComparison.OrdinalIgnoreCase))
         {
             return XapiHttp.Bad("statement.id: differs from the statementId parameter");
         }
+        if (StoreStatements.Check([body]) is { } invalid) { return XapiHttp.Error(invalid.Status, invalid.Error!); }
+        var statement = JsonObject.Create(body)!;
         statement["id"] ??= idText;
         var outcome = await StoreAsync(http, db, actor, placement, clock, [statement], parts, ct);
         return outcome.Error is null ? TypedResults.NoContent() : XapiHttp.Error(outcome.Status, outcome.Error);
@@ -48,13 +51,17 @@ internal static class PostStatements
         }
         var (body, parts, error) = await ReadAsync(http.Request, ct);
         if (error is not null) { return XapiHttp.Bad(error); }
-        List<JsonObject> statements;
-        switch (body)
+        List<JsonElement> elements;
+        switch (body.ValueKind)
         {
-            case JsonObject one: statements = [one]; break;
-            case JsonArray many when many.All(x => x is JsonObject) && many.Count > 0: statements = many.Cast<JsonObject>().ToList(); break;
+            case JsonValueKind.Object: elements = [body]; break;
+            case JsonValueKind.Array when body.GetArrayLength() > 0 && body.EnumerateArray().All(x => x.ValueKind == JsonValueKind.Object): elements = body.EnumerateArray().ToList(); break;
             default: return XapiHttp.Bad("body: a statement object or a non-empty array of statement objects is required");
         }
+        // Checked on the parsed elements as they are; each statement then becomes its own node tree over its element
+        // (no deep copy, no second serialisation just to validate).
+        if (StoreStatements.Check(elements) is { } invalid) { return XapiHttp.Error(invalid.Status, invalid.Error!); }
+        var statements = elements.Select(e => JsonObject.Create(e)!).ToList();
         var outcome = await StoreAsync(http, db, actor, placement, clock, statements, parts, ct);
         return outcome.Error is null ? TypedResults.Json(outcome.Ids.Select(i => i.ToString())) : XapiHttp.Error(outcome.Status, outcome.Error);
     }
@@ -63,11 +70,14 @@ internal static class PostStatements
         List<JsonObject> statements, Dictionary<string, StoreStatements.Part> parts, CancellationToken ct)
     {
         var writer = await XapiHttp.WriterAsync(http, actor, placement, ct);
-        // Detach the statements from the parsed array so each can be edited on its own.
-        var detached = statements.Select(s => (JsonObject)s.DeepClone()).ToList();
+        var home = XapiHttp.HomePage(http.RequestServices);
         try
         {
-            return await StoreStatements.HandleAsync(db, placement, XapiHttp.HomePage(http.RequestServices), writer, detached, parts, clock, ct);
+            if (statements.Count == 1 && parts.Count == 0 && http.RequestServices.GetService<CommitSinglesTogether>() is { } together && CommitSinglesTogether.Fits(statements[0]))
+            {
+                return await together.StoreAsync(placement, home, writer, statements[0], clock, ct);
+            }
+            return await StoreStatements.HandleAsync(db, placement, home, writer, statements, parts, clock, ct, checkedAlready: true);
         }
         catch (Exception e) when (StatementRows.IsDuplicate(e))
         {
@@ -77,58 +87,61 @@ internal static class PostStatements
     }
 
     /// <summary>Reads the JSON body, or the multipart/mixed body with its attachment parts (keyed by their hash).</summary>
-    internal static async Task<(JsonNode? Body, Dictionary<string, StoreStatements.Part> Parts, string? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<(JsonElement Body, Dictionary<string, StoreStatements.Part> Parts, string? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         var parts = new Dictionary<string, StoreStatements.Part>(StringComparer.Ordinal);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type))
         {
-            return (null, parts, "Content-Type: application/json or multipart/mixed is required");
+            return (default, parts, "Content-Type: application/json or multipart/mixed is required");
         }
         if (type.MediaType.Equals("multipart/mixed", StringComparison.OrdinalIgnoreCase))
         {
             var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
-            if (string.IsNullOrEmpty(boundary)) { return (null, parts, "Content-Type: multipart/mixed needs a boundary"); }
+            if (string.IsNullOrEmpty(boundary)) { return (default, parts, "Content-Type: multipart/mixed needs a boundary"); }
             var reader = new MultipartReader(boundary, request.Body);
             var first = await reader.ReadNextSectionAsync(ct);
             if (first is null || !MediaTypeHeaderValue.TryParse(first.ContentType, out var firstType) || !firstType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             {
-                return (null, parts, "multipart: the first part must be application/json statements");
+                return (default, parts, "multipart: the first part must be application/json statements");
             }
             var json = await ParseAsync(first.Body, ct);
-            if (json.Error is not null) { return (null, parts, json.Error); }
+            if (json.Error is not null) { return (default, parts, json.Error); }
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
                 var hash = section.Headers?.TryGetValue("X-Experience-API-Hash", out var h) == true ? h.ToString() : "";
-                if (hash.Length == 0) { return (null, parts, "multipart: every attachment part needs an X-Experience-API-Hash header"); }
+                if (hash.Length == 0) { return (default, parts, "multipart: every attachment part needs an X-Experience-API-Hash header"); }
                 if (section.Headers!.TryGetValue("Content-Transfer-Encoding", out var cte) && !cte.ToString().Equals("binary", StringComparison.OrdinalIgnoreCase))
                 {
-                    return (null, parts, "multipart: Content-Transfer-Encoding must be binary");
+                    return (default, parts, "multipart: Content-Transfer-Encoding must be binary");
                 }
                 using var buffer = new MemoryStream();
                 await section.Body.CopyToAsync(buffer, ct);
                 var content = buffer.ToArray();
-                if (!HashMatches(hash, content)) { return (null, parts, $"multipart: the content of part {hash} does not match its SHA-2 hash"); }
+                if (!HashMatches(hash, content)) { return (default, parts, $"multipart: the content of part {hash} does not match its SHA-2 hash"); }
                 parts[hash] = new StoreStatements.Part(section.ContentType ?? "application/octet-stream", content);
             }
-            return (json.Node, parts, null);
+            return (json.Element, parts, null);
         }
         if (!type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, parts, "Content-Type: application/json or multipart/mixed is required");
+            return (default, parts, "Content-Type: application/json or multipart/mixed is required");
         }
         var body = await ParseAsync(request.Body, ct);
-        return (body.Node, parts, body.Error);
+        return (body.Element, parts, body.Error);
     }
 
-    private static async Task<(JsonNode? Node, string? Error)> ParseAsync(Stream body, CancellationToken ct)
+    /// <summary>Duplicate property names are refused (Data 2.2: the statement would be ambiguous).</summary>
+    private static readonly JsonSerializerOptions Strict = new() { AllowDuplicateProperties = false };
+
+    private static async Task<(JsonElement Element, string? Error)> ParseAsync(Stream body, CancellationToken ct)
     {
         try
         {
-            return (await JsonNode.ParseAsync(body, new JsonNodeOptions { PropertyNameCaseInsensitive = false }, new JsonDocumentOptions { AllowDuplicateProperties = false }, ct), null);
+            return (await JsonSerializer.DeserializeAsync<JsonElement>(body, Strict, ct), null);
         }
         catch (JsonException e)
         {
-            return (null, $"body: not valid JSON (line {e.LineNumber + 1})");
+            return (default, $"body: not valid JSON (line {e.LineNumber + 1})");
         }
     }
 

@@ -4,8 +4,6 @@ using EduCloud.Records.Data;
 using EduCloud.Records.Domain;
 using EduCloud.Records.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EduCloud.Records.Features.Statements;
 
@@ -27,17 +25,12 @@ internal static class StoreStatements
     public sealed record Part(string ContentType, byte[] Content);
 
     public static async Task<Outcome> HandleAsync(RecordsDbContext db, IAccountPlacement placement, string homePage, Writer writer,
-        List<JsonObject> statements, IReadOnlyDictionary<string, Part> parts, TimeProvider clock, CancellationToken ct)
+        List<JsonObject> statements, IReadOnlyDictionary<string, Part> parts, TimeProvider clock, CancellationToken ct, bool checkedAlready = false)
     {
-        // 1. Every statement valid, or nothing is stored.
-        for (var i = 0; i < statements.Count; i++)
+        // 1. Every statement valid, or nothing is stored (HTTP callers check the parsed elements before).
+        if (!checkedAlready && Check(statements.Select(s => System.Text.Json.JsonSerializer.SerializeToElement(s)).ToList()) is { } invalid)
         {
-            var errors = StatementRules.Check(System.Text.Json.JsonSerializer.SerializeToElement(statements[i]));
-            if (errors.Count > 0)
-            {
-                var prefix = statements.Count > 1 ? $"statements[{i}]" : "statement";
-                return Outcome.Fail(400, string.Join("; ", errors.Take(5).Select(e => e.Replace("statement", prefix, StringComparison.Ordinal))));
-            }
+            return invalid;
         }
         // 2. Ids: given ones unique in the batch, missing ones assigned.
         var ids = new List<Guid>(statements.Count);
@@ -131,7 +124,9 @@ internal static class StoreStatements
         }
         // 7. Write: statements, side table, activities, attachment contents, voided flags; one transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await RememberActivitiesAsync(db, kept, ct);
+        var activities = new Dictionary<string, string>(StringComparer.Ordinal);
+        kept.ForEach(s => CollectActivities(s, activities));
+        await StatementRows.UpsertActivitiesAsync(db, activities, ct);
         var newParts = parts.Where(p => declared.Any(a => (string?)a["sha2"] == p.Key)).ToList();
         var knownParts = await db.Attachments.Where(a => newParts.Select(p => p.Key).Contains(a.Sha2)).Select(a => a.Sha2).ToListAsync(ct);
         db.Attachments.AddRange(newParts.Where(p => !knownParts.Contains(p.Key)).Select(p => new StoredAttachment { Sha2 = p.Key, ContentType = p.Value.ContentType, Content = p.Value.Content }));
@@ -154,13 +149,28 @@ internal static class StoreStatements
         return new Outcome(200, null, ids);
     }
 
-    private static bool IsVoiding(JsonObject s) => (string?)s["verb"]?["id"] == VoidedVerb && StatementShape.ObjectType(s["object"]) == "StatementRef";
+    /// <summary>The MUST rules for every statement of a batch; the first failing statement's errors (at most 5), or null.</summary>
+    public static Outcome? Check(IReadOnlyList<System.Text.Json.JsonElement> statements)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var errors = StatementRules.Check(statements[i]);
+            if (errors.Count > 0)
+            {
+                var prefix = statements.Count > 1 ? $"statements[{i}]" : "statement";
+                return Outcome.Fail(400, string.Join("; ", errors.Take(5).Select(e => e.Replace("statement", prefix, StringComparison.Ordinal))));
+            }
+        }
+        return null;
+    }
+
+    internal static bool IsVoiding(JsonObject s) => (string?)s["verb"]?["id"] == VoidedVerb && StatementShape.ObjectType(s["object"]) == "StatementRef";
 
     private static IEnumerable<JsonObject> AttachmentsOf(JsonObject s) =>
         (s["attachments"] as JsonArray ?? []).OfType<JsonObject>()
             .Concat(s["object"] is JsonObject o && StatementShape.ObjectType(o) == "SubStatement" ? (o["attachments"] as JsonArray ?? []).OfType<JsonObject>() : []);
 
-    private static StoredStatement Row(JsonObject s, Guid id, long stored, string hash, PlacedAccount? learner, Writer writer)
+    internal static StoredStatement Row(JsonObject s, Guid id, long stored, string hash, PlacedAccount? learner, Writer writer)
     {
         var place = learner?.Place ?? writer.Place;
         var obj = s["object"];
@@ -188,38 +198,17 @@ internal static class StoreStatements
         };
     }
 
-    /// <summary>The newest definition of each object activity, for GET /xapi/activities.</summary>
-    private static async Task RememberActivitiesAsync(RecordsDbContext db, List<JsonObject> statements, CancellationToken ct)
+    /// <summary>The newest definition of each object activity in these statements, for GET /xapi/activities.</summary>
+    internal static void CollectActivities(JsonObject s, Dictionary<string, string> latest)
     {
-        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var obj in statements.Select(s => s["object"]).OfType<JsonObject>())
+        if (s["object"] is JsonObject obj && StatementShape.ObjectType(obj) == "Activity" && obj["definition"] is not null && (string?)obj["id"] is { } id)
         {
-            if (StatementShape.ObjectType(obj) == "Activity" && obj["definition"] is not null && (string?)obj["id"] is { } id)
-            {
-                latest[id] = obj.ToJsonString();
-            }
-        }
-        if (latest.Count == 0)
-        {
-            return;
-        }
-        // One upsert per activity: many learners posting about the same new activity at once (a class starting one
-        // quiz) would otherwise all find it unknown, all insert it, and all but one fail on the key.
-        var entity = db.Model.FindEntityType(typeof(KnownActivity))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var (idColumn, jsonColumn) = (sql.DelimitIdentifier(nameof(KnownActivity.Id)), sql.DelimitIdentifier(nameof(KnownActivity.Json)));
-        // Identifiers from the model, values as parameters {0} and {1}.
-        var upsert = "INSERT INTO " + table + " (" + idColumn + ", " + jsonColumn + ") VALUES ({0}, {1}) ON CONFLICT (" + idColumn + ") DO UPDATE SET "
-            + jsonColumn + " = excluded." + jsonColumn;
-        foreach (var (id, json) in latest)
-        {
-            await db.Database.ExecuteSqlRawAsync(upsert, [id, json], ct);
+            latest[id] = obj.ToJsonString();
         }
     }
 
     /// <summary>Strictly increasing stored times in this process, so (Stored) alone orders the stream and pages it.</summary>
-    private static long NextMicros(TimeProvider clock, int count)
+    internal static long NextMicros(TimeProvider clock, int count)
     {
         while (true)
         {

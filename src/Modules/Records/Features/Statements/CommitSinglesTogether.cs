@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using EduCloud.Identity.Contracts;
+using EduCloud.Kernel.Scope;
+using EduCloud.Records.Data;
+using EduCloud.Records.Domain;
+using EduCloud.Records.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EduCloud.Records.Features.Statements;
+
+/// <summary>
+/// Group commit for single-statement PUT/POST (ADR "xAPI group commit"). Each request does its own work first —
+/// rules, id, hash, the learner and the writer's right to write about them, the row — so a bad statement is
+/// refused with its own 400/403 and never reaches the queue. One writer then stores whatever has queued in one
+/// transaction (one COPY per table on PostgreSQL) and answers each request only after that commit. While a flush
+/// runs the next requests queue, so groups grow with the load and a lone request waits for nobody.
+/// If a group fails, its statements are written again one by one, so one statement's failure (a racing duplicate
+/// id) answers that request alone. Voiding statements and statements with attachments take the ordinary path.
+/// </summary>
+internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCommitOptions options, ILogger<CommitSinglesTogether> log) : BackgroundService
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    private sealed record Pending(StoredStatement Row, List<StatementLink> Links, string? ActivityJson, TaskCompletionSource<StoreStatements.Outcome> Done);
+
+    /// <summary>Statements this path takes: no attachments to store, and not voiding (those need the stored-voiding checks).</summary>
+    public static bool Fits(JsonObject s) =>
+        (string?)s["verb"]?["id"] != StoreStatements.VoidedVerb && s["attachments"] is null && s["object"]?["attachments"] is null;
+
+    public async Task<StoreStatements.Outcome> StoreAsync(IAccountPlacement placement, string homePage, Writer writer, JsonObject s, TimeProvider clock, CancellationToken ct)
+    {
+        var id = (string?)s["id"] is { } given ? Guid.Parse(given) : Guid.CreateVersion7();
+        s["id"] = id.ToString();
+        var hash = StatementShape.SubmittedHash(s);
+        var learner = await Learners.FindAsync(s["actor"], homePage, placement, ct);
+        if (learner is not null && !writer.MayWriteAbout(learner))
+        {
+            return StoreStatements.Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
+        }
+        var stored = StoreStatements.NextMicros(clock, 1);
+        var at = Grammar.FromMicros(stored);
+        s["stored"] = Grammar.Format(at);
+        s["timestamp"] ??= Grammar.Format(at);
+        s["authority"] = writer.Authority.DeepClone();
+        s["version"] ??= "1.0.0";
+        var row = StoreStatements.Row(s, id, stored, hash, learner, writer);
+        var links = StatementShape.Links(s).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored }).ToList();
+        var activity = new Dictionary<string, string>(StringComparer.Ordinal);
+        StoreStatements.CollectActivities(s, activity);
+        var done = new TaskCompletionSource<StoreStatements.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Pending(row, links, activity.Values.FirstOrDefault(), done)))
+        {
+            throw new InvalidOperationException("the statement writer has stopped");
+        }
+        // Not cancelled with the request: once queued the statement is stored whether or not the client still waits.
+        return await done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        var group = new List<Pending>(options.MaxGroup);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stopping))
+            {
+                group.Clear();
+                while (group.Count < options.MaxGroup && _queue.Reader.TryRead(out var next))
+                {
+                    group.Add(next);
+                }
+                await FlushAsync(group, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: whatever is still queued was never written; those requests get an error, not a 200.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var left))
+            {
+                left.Done.TrySetException(new OperationCanceledException("the server is stopping"));
+            }
+        }
+    }
+
+    private async Task FlushAsync(List<Pending> group, CancellationToken ct)
+    {
+        try
+        {
+            var outcomes = await WriteAsync(group, ct);
+            for (var i = 0; i < group.Count; i++) { group[i].Done.TrySetResult(outcomes[i]); }
+        }
+        catch (Exception e) when (group.Count > 1 && !ct.IsCancellationRequested)
+        {
+            log.LogWarning("A group of {Count} statements failed ({Error}); writing them one by one", group.Count, e.GetType().Name);
+            foreach (var one in group)
+            {
+                await FlushAsync([one], ct);
+            }
+        }
+        catch (Exception e) when (StatementRows.IsDuplicate(e))
+        {
+            group[0].Done.TrySetResult(StoreStatements.Outcome.Fail(409, "a statement with this id was stored at the same moment"));
+        }
+        catch (Exception e)
+        {
+            foreach (var p in group) { p.Done.TrySetException(e); }
+        }
+    }
+
+    /// <summary>One transaction for the group; the outcome of each statement, in order.</summary>
+    private async Task<StoreStatements.Outcome[]> WriteAsync(List<Pending> group, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.ActAsPlatform();
+        var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ids = group.Select(p => p.Row.Id).ToList();
+        // Conflicts (ids are global, whatever the writer's scope): the same statement again is a no-op, another is 409.
+        var existing = await db.Statements.IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
+        var outcomes = new StoreStatements.Outcome[group.Count];
+        var fresh = new List<Pending>(group.Count);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var row = group[i].Row;
+            if (!existing.TryGetValue(row.Id, out var hash))
+            {
+                existing[row.Id] = row.SubmittedHash;
+                fresh.Add(group[i]);
+                outcomes[i] = new StoreStatements.Outcome(200, null, [row.Id]);
+                continue;
+            }
+            outcomes[i] = hash == row.SubmittedHash
+                ? new StoreStatements.Outcome(200, null, [row.Id])
+                : StoreStatements.Outcome.Fail(409, $"statement {row.Id} already exists with different content");
+        }
+        if (fresh.Count > 0)
+        {
+            // A statement arriving after the statement that voids it is voided at once.
+            var freshIds = fresh.Select(p => p.Row.Id).ToList();
+            var voided = await db.Statements.IgnoreQueryFilters().Where(s => s.IsVoiding && s.TargetId != null && freshIds.Contains(s.TargetId.Value)).Select(s => s.TargetId!.Value).ToListAsync(ct);
+            foreach (var p in fresh.Where(p => voided.Contains(p.Row.Id))) { p.Row.Voided = true; }
+            var activities = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in fresh.Where(p => p.ActivityJson is not null)) { activities[p.Row.ActivityId!] = p.ActivityJson!; }
+            await StatementRows.UpsertActivitiesAsync(db, activities, ct);
+            await StatementRows.InsertAsync(db, fresh.Select(p => p.Row).ToList(), fresh.SelectMany(p => p.Links).ToList(), ct);
+        }
+        await tx.CommitAsync(ct);
+        return outcomes;
+    }
+}
+
+/// <summary>Records:GroupCommit. Enabled = false sends single statements down the ordinary path (one transaction each).</summary>
+internal sealed class GroupCommitOptions
+{
+    public bool Enabled { get; init; } = true;
+    /// <summary>The most statements one transaction takes; the rest wait for the next flush.</summary>
+    public int MaxGroup { get; init; } = 500;
+}
