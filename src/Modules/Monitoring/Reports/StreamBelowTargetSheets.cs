@@ -13,7 +13,7 @@ internal sealed record BelowSheetPlan(string Sheet, BelowTargetGroup Group, int 
 /// Copies the workbook ClosedXML made (small: the figures, the ranking, the charts and the empty list sheets) into the
 /// output zip entry by entry, and streams the below-target rows into each list sheet with the Open XML SDK's SAX
 /// reader and writer (OpenXmlReader/OpenXmlWriter) as it goes: no row is held as a cell object, and the output zip is
-/// written forwards (ZipArchiveMode.Create), so memory stays flat at any scope (ADR XXXX). Strings are inline
+/// written forwards (ZipArchiveMode.Create), so memory stays flat at any scope (ADR 0017). Strings are inline
 /// (t="inlineStr"): no shared-string table to keep for a million rows.
 /// </summary>
 internal static class StreamBelowTargetSheets

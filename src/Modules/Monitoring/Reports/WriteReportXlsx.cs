@@ -7,7 +7,7 @@ namespace EduCloud.Monitoring.Reports;
 /// bureau can compute with them), the charts as pictures, one sheet per section. The list of schools below target is
 /// one sheet per sub-region (a province at national scope), split further at <c>rowsPerSheet</c>: ClosedXML makes the
 /// small sheets and the empty list sheets (header, widths, frozen row), then StreamBelowTargetSheets copies that
-/// workbook into the output and streams the rows into the list sheets (ADR XXXX), so memory does not grow with them.
+/// workbook into the output and streams the rows into the list sheets (ADR 0017), so memory does not grow with them.
 /// </summary>
 internal static class WriteReportXlsx
 {

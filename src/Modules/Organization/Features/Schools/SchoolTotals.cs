@@ -5,7 +5,7 @@ namespace EduCloud.Organization.Features.Schools;
 /// <summary>
 /// Remembers the school list's totals (how many schools a scope + region + retired filter holds), so that paging
 /// does not count the whole scope on every page: the count was most of the database work per request, and for a
-/// province it grows with the province (ADR XXXX, school list totals). Only totals are kept; the rows of a page are
+/// province it grows with the province (ADR 0016, school list totals). Only totals are kept; the rows of a page are
 /// always read live.
 /// <para>
 /// Freshness: every save of a school through <see cref="Data.OrganizationDbContext"/> (the module owns its writes)
