@@ -27,6 +27,27 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
         {
             return cached;
         }
+        // Thousands of students whose cached scopes expire together (an exam: 2,000 answers within seconds) would each
+        // open a connection here, outside any feature's own limiter, and empty the pool; loads beyond a few wait instead.
+        await Loads.WaitAsync(ct);
+        try
+        {
+            return await ReadAsync(accountId, ct);
+        }
+        finally
+        {
+            Loads.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Loads = new(16);
+
+    private async Task<Loaded?> ReadAsync(Guid accountId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(Key(accountId), out Loaded? cached))
+        {
+            return cached; // loaded by a request that held the slot before this one
+        }
         var generation = Generations.GetValueOrDefault(accountId);
         var account = await db.Accounts.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Id == accountId)
