@@ -81,8 +81,12 @@ public sealed class ServerAndBrowser : IAsyncLifetime
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(5); // seeding the demo province takes a while on a small machine
+        // The first request builds every module's EF model and the token keys: seconds on a quiet machine, over a minute
+        // on a shared one (a 5 s client timeout once cancelled every try while the server was up). Seeding the demo
+        // province takes minutes under load.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(90) };
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        var last = "no answer";
         while (DateTime.UtcNow < deadline)
         {
             if (_server.HasExited)
@@ -91,10 +95,12 @@ public sealed class ServerAndBrowser : IAsyncLifetime
             }
             try
             {
-                if ((await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK)
+                var status = (await http.GetAsync(BaseUrl + "/health")).StatusCode;
+                if (status == HttpStatusCode.OK)
                 {
                     return;
                 }
+                last = "HTTP " + (int)status;
             }
             catch (HttpRequestException)
             {
@@ -106,7 +112,7 @@ public sealed class ServerAndBrowser : IAsyncLifetime
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"/health did not answer 200 within 5 minutes:\n{ServerLog}");
+        throw new TimeoutException($"/health did not answer 200 within 10 minutes (last: {last}):\n{ServerLog}");
     }
 
     private void Append(string? line)

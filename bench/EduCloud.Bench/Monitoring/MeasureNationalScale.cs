@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using EduCloud.Monitoring;
 using EduCloud.Monitoring.Features.Indicators;
+using EduCloud.Kernel.Scope;
 using EduCloud.Monitoring.Indicators;
 using Npgsql;
 
@@ -63,7 +64,7 @@ internal static class MeasureNationalScale
             };
             var next = rollup.With(computed);
             var atSchool = Node("school", school.SchoolId.ToString(), school);
-            var answers = new[] { DashboardNode.National, DashboardNode.Region(school.ProvinceCode), DashboardNode.Region(school.CityCode), DashboardNode.Region(school.CountyCode), atSchool }
+            var answers = new[] { FiveLevelNode.National, FiveLevelNode.Region(school.ProvinceCode), FiveLevelNode.Region(school.CityCode), FiveLevelNode.Region(school.CountyCode), atSchool }
                 .Select(n => ReadDashboard.Compose(next, index, n, [n], Names, school.Name, 0)).ToList();
             var ms = watch.Elapsed.TotalMilliseconds;
             var county = answers[3].Schools.Single(s => s.SchoolId == school.SchoolId);
@@ -88,8 +89,8 @@ internal static class MeasureNationalScale
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var memory = await LoadAsync(clients, seconds, (client, node) =>
         {
-            var at = node == IndicatorRollup.National ? DashboardNode.National : DashboardNode.Region(node);
-            var dto = ReadDashboard.Compose(rollup, index, at, [DashboardNode.National, at], Names, "", 0);
+            var at = node == IndicatorRollup.National ? FiveLevelNode.National : FiveLevelNode.Region(node);
+            var dto = ReadDashboard.Compose(rollup, index, at, [FiveLevelNode.National, at], Names, "", 0);
             return Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(dto).Length);
         }, levels);
         var memoryCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -143,8 +144,8 @@ internal static class MeasureNationalScale
 
     private static readonly Dictionary<string, string> Names = [];
 
-    private static DashboardNode Node(string kind, string code, SchoolFigures s) =>
-        new(kind, code, s.SchoolId, new EduCloud.Kernel.Scope.ScopeKey(s.ProvinceCode, s.CityCode, s.CountyCode, s.SchoolId, null));
+    private static FiveLevelNode Node(string kind, string code, SchoolFigures s) =>
+        new(kind, code, s.SchoolId, new ScopeKey(s.ProvinceCode, s.CityCode, s.CountyCode, s.SchoolId, null));
 
     /// <summary>The SQL that answers what the dashboard shows at a node: per child region, or the schools of a county.</summary>
     private static string SqlFor(string node)

@@ -26,7 +26,7 @@ public sealed partial class AssessmentPagesTests(EduCloudFactory factory) : ICla
         var ids = QuestionName().Matches(page).Select(m => m.Groups[1].Value).Distinct().ToList();
         ids.Count.ShouldBe(5);
         var attemptId = AttemptInput().Match(page).Groups[1].Value;
-        var token = Token().Match(page).Groups[1].Value;
+        var token = BrowserSession.AntiforgeryToken(page);
         KeyValuePair<string, string> Q(int n, string value) => new("q:" + ids[n], value);
 
         // Save first (answers survive a reload), then submit.
@@ -67,10 +67,10 @@ public sealed partial class AssessmentPagesTests(EduCloudFactory factory) : ICla
         (await teacher.Http.GetStringAsync("/assess/items?kind=FillBlank")).ShouldContain("一加一等于____");
     }
 
-    private static async Task<string> TokenAsync(BrowserSession session, string url) => Token().Match(await session.Http.GetStringAsync(url)).Groups[1].Value;
+    private static async Task<string> TokenAsync(BrowserSession session, string url) => BrowserSession.AntiforgeryToken(await session.Http.GetStringAsync(url));
 
     private static FormUrlEncodedContent Form(string token, List<KeyValuePair<string, string>> fields) =>
-        new([new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), .. fields]);
+        new([new("__RequestVerificationToken", token), .. fields]);
 
     [GeneratedRegex("href=\"/assess/quizzes/([0-9a-f-]{36})/attempt\"")]
     private static partial Regex QuizLink();
@@ -80,7 +80,4 @@ public sealed partial class AssessmentPagesTests(EduCloudFactory factory) : ICla
 
     [GeneratedRegex("name=\"attemptId\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex AttemptInput();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

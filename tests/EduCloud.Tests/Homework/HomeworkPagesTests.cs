@@ -85,10 +85,7 @@ public sealed partial class HomeworkPagesTests(EduCloudFactory factory) : IClass
         return response;
     }
 
-    private static string Token(string html) => WebUtility.HtmlDecode(TokenInput().Match(html).Groups[1].Value);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
+    private static string Token(string html) => BrowserSession.AntiforgeryToken(html);
 
     [GeneratedRegex("name=\"key\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex KeyInput();

@@ -32,6 +32,14 @@ public sealed partial class BrowserSession(EduCloudFactory factory) : IDisposabl
         SubmitAsync("/signin?returnUrl=" + Uri.EscapeDataString(returnUrl), "signin",
             new Dictionary<string, string> { ["UserName"] = user.UserName, ["Password"] = user.Password });
 
+    /// <summary>The antiforgery token of the page's first form, decoded, for posting to a page's plain form endpoint.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var token = AntiforgeryInput().Match(html);
+        token.Success.ShouldBeTrue("the page has no antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     public void Dispose() => Http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using EduCloud.Tests.Infrastructure;
 
 namespace EduCloud.Tests.Organization;
 
@@ -16,9 +17,8 @@ internal static partial class PageForms
 
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, string formName, Dictionary<string, string> fields)
     {
-        var token = TokenPattern().Match(await (await client.GetAsync(url)).Content.ReadAsStringAsync());
-        token.Success.ShouldBeTrue("the page has no antiforgery token");
-        var body = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var token = BrowserSession.AntiforgeryToken(await (await client.GetAsync(url)).Content.ReadAsStringAsync());
+        var body = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
     }
 
@@ -26,7 +26,4 @@ internal static partial class PageForms
     public static async Task<string> HtmlAsync(this HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     public static int Count(string html, string marker) => Regex.Count(html, Regex.Escape(marker));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

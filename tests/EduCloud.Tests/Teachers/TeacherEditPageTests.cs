@@ -106,12 +106,8 @@ public sealed partial class TeacherEditPageTests(EduCloudFactory factory) : ICla
     private static async Task<HttpResponseMessage> PostAsync(BrowserSession browser, string url, List<KeyValuePair<string, string>> fields)
     {
         var html = await (await browser.Http.GetAsync(url)).Content.ReadAsStringAsync();
-        var token = Token().Match(html);
-        token.Success.ShouldBeTrue();
-        var body = new List<KeyValuePair<string, string>>(fields) { new("_handler", "edit-teacher"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)) };
+        var token = BrowserSession.AntiforgeryToken(html);
+        var body = new List<KeyValuePair<string, string>>(fields) { new("_handler", "edit-teacher"), new("__RequestVerificationToken", token) };
         return await browser.Http.PostAsync(url, new FormUrlEncodedContent(body));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

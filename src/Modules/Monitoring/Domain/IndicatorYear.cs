@@ -4,7 +4,7 @@ namespace EduCloud.Monitoring.Domain;
 /// The yearly snapshot behind the trend charts: one indicator's figures at one node (national, a region code or a
 /// school id) over the returns approved for one year. Rewritten for a year whenever a return of that year is approved
 /// or sent back, and by the scheduled run; earlier years stay as they were taken. Aggregates, not scoped: the trend
-/// read checks the caller's scope on the node first (DashboardNode), as the dashboard does.
+/// read checks the caller's scope on the node first (DashboardNode, FiveLevelNode), as the dashboard does.
 /// </summary>
 internal sealed class IndicatorYear
 {

@@ -26,20 +26,20 @@ internal static class StatisticsView
         var childSchools = parts.SelectMany(p => p.Schools).Distinct().ToList();
 
         // The breadcrumbs come from whichever snapshot knows the school (a school with teachers but no students yet).
-        var path = StatisticsNode.Path(resolved, snapshots.FirstOrDefault(s => resolved.SchoolId is not { } id || s.Schools.ContainsKey(id)) ?? snapshots[0])
-            .Where(p => StatisticsNode.CanRead(actor, p)).ToList();
+        var known = resolved.SchoolId is { } schoolId ? snapshots.Select(s => s.Schools.GetValueOrDefault(schoolId)).FirstOrDefault(s => s is not null) : null;
+        var path = resolved.Path(known?.ParentCode).Where(p => p.CanBeReadBy(actor)).ToList();
         var regionNames = await org.RegionNamesAsync([.. path.Where(p => p.Code.Length == 6).Select(p => p.Code), .. childRegions], ct);
         var schoolNames = await org.SchoolNamesAsync([.. path.Where(p => p.SchoolId is not null).Select(p => p.SchoolId!.Value), .. childSchools], ct);
         if (resolved.Code.Length == 6 && !regionNames.ContainsKey(resolved.Code))
         {
             throw new NotFoundException("未找到该行政区划");
         }
-        StatsNodeDto Named(StatisticsNode.Resolved n) => new(n.Kind, n.SchoolId?.ToString() ?? (n.Kind == StatisticsNode.National ? StatisticsNode.National : n.Code),
+        StatsNodeDto Named(FiveLevelNode n) => new(n.Kind, n.SchoolId?.ToString() ?? n.Code,
             n.SchoolId is { } s ? schoolNames.GetValueOrDefault(s, "学校") : n.Code.Length == 6 ? regionNames.GetValueOrDefault(n.Code, n.Code) : "全国");
 
         var breadcrumbs = path.Select(Named).ToList();
         return snapshots.Select((snapshot, i) => new View(Named(resolved), breadcrumbs, parts[i].Vector,
-                childRegions.Select(c => new Child(StatisticsNode.Region(c).Kind, c, regionNames.GetValueOrDefault(c, c), RegionVector(snapshot, c)))
+                childRegions.Select(c => new Child(FiveLevelNode.Region(c).Kind, c, regionNames.GetValueOrDefault(c, c), RegionVector(snapshot, c)))
                     .Concat(childSchools
                         .Select(id => new Child("school", id.ToString(), schoolNames.GetValueOrDefault(id, "学校"), SchoolVector(snapshot, id)))
                         .OrderBy(c => c.Name, StringComparer.Ordinal))
@@ -47,13 +47,13 @@ internal static class StatisticsView
             .ToArray();
     }
 
-    private static (int[] Vector, IEnumerable<string> Regions, IEnumerable<Guid> Schools) Figures(RollupSnapshot snapshot, StatisticsNode.Resolved resolved)
+    private static (int[] Vector, IEnumerable<string> Regions, IEnumerable<Guid> Schools) Figures(RollupSnapshot snapshot, FiveLevelNode resolved)
     {
         if (resolved.SchoolId is { } schoolId)
         {
             return (SchoolVector(snapshot, schoolId), [], []);
         }
-        return snapshot.Regions.GetValueOrDefault(resolved.Code) is { } region
+        return snapshot.Regions.GetValueOrDefault(StatisticsNode.SnapshotCode(resolved)) is { } region
             ? (region.Vector, region.ChildRegions, region.ChildSchools)
             : (new int[snapshot.Shape.VectorLength], [], []);
     }

@@ -19,7 +19,7 @@ public sealed partial class MarketPagesTests(EduCloudFactory factory) : IClassFi
     private static async Task<HttpResponseMessage> PostAsync(BrowserSession session, string page, string action, Dictionary<string, string> fields)
     {
         var html = await session.Http.PageAsync(page);
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
+        fields["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(html);
         return await session.Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
@@ -86,7 +86,4 @@ public sealed partial class MarketPagesTests(EduCloudFactory factory) : IClassFi
         afterRefund.ShouldNotContain("data-testid=\"refund-form\"");
         (await provider.Http.PageAsync("/resources/revenue")).ShouldContain("<strong data-testid=\"revenue-total\">¥0.00</strong>");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -55,14 +55,14 @@ internal static class ReadDashboard
         }
         var at = await DashboardNode.ResolveAsync(rollup, org, actor, audit, node, ct);
         var childRegions = at.SchoolId is null && at.Kind != "county" ? rollup.ChildRegions.GetValueOrDefault(at.Code, []) : [];
-        var path = at.Path().Where(p => DashboardNode.CanRead(actor, p)).ToList();
+        var path = at.Path().Where(p => p.CanBeReadBy(actor)).ToList();
         var names = await org.RegionNamesAsync(childRegions.Concat(path.Where(p => p.SchoolId is null).Select(p => p.Code)).ToList(), ct);
         var schoolName = at.SchoolId is { } id2 ? rollup.Schools.GetValueOrDefault(id2)?.Name ?? (await org.SchoolNamesAsync([id2], ct)).GetValueOrDefault(id2) ?? "" : "";
         return Compose(rollup, index, at, path, names, schoolName, board.LastRecompute.TotalMilliseconds);
     }
 
     /// <summary>The answer from the board once the node is resolved and named: no I/O (the bench measures this under load).</summary>
-    public static DashboardDto Compose(IndicatorRollup rollup, int index, DashboardNode at, IReadOnlyList<DashboardNode> path,
+    public static DashboardDto Compose(IndicatorRollup rollup, int index, FiveLevelNode at, IReadOnlyList<FiveLevelNode> path,
         IReadOnlyDictionary<string, string> names, string schoolName, double lastRecomputeMs)
     {
         var childRegions = at.SchoolId is null && at.Kind != "county" ? rollup.ChildRegions.GetValueOrDefault(at.Code, []) : [];
@@ -72,13 +72,13 @@ internal static class ReadDashboard
         var detail = at.SchoolId is { } sid && rollup.Schools.GetValueOrDefault(sid) is { } school
             ? rollup.Indicators.Select((c, i) => new SchoolIndicatorDto(c.Row.Key, c.Row.Name, c.Row.Unit, c.Row.Display, school.Values[i], school.Targets[i], school.Met(i))).ToList()
             : [];
-        string Name(DashboardNode n) => n.Kind == IndicatorRollup.National ? "全国" : n.SchoolId is not null ? schoolName : names.GetValueOrDefault(n.Code, n.Code);
+        string Name(FiveLevelNode n) => n.Kind == IndicatorRollup.National ? "全国" : n.SchoolId is not null ? schoolName : names.GetValueOrDefault(n.Code, n.Code);
         var summary = at.SchoolId is { } one
             ? Figure(rollup.Schools.GetValueOrDefault(one) is { } s1 ? Single(s1, index, rollup.Indicators.Count) : null, index)
             : Figure(rollup.Nodes.GetValueOrDefault(at.Code), index);
         return new DashboardDto(Describe(rollup.Indicators[index]), rollup.Indicators.Select(Describe).ToList(), new DashboardNodeDto(at.Kind, at.Code, Name(at)),
             path.Select(p => new DashboardNodeDto(p.Kind, p.Code, Name(p))).ToList(), summary,
-            childRegions.Select(c => new ChildFigureDto(DashboardNode.Region(c).Kind, c, names.GetValueOrDefault(c, c), Figure(rollup.Nodes.GetValueOrDefault(c), index)))
+            childRegions.Select(c => new ChildFigureDto(FiveLevelNode.Region(c).Kind, c, names.GetValueOrDefault(c, c), Figure(rollup.Nodes.GetValueOrDefault(c), index)))
                 .OrderBy(c => c.Figure.ShareMet ?? 2).ToList(),
             schools, detail, lastRecomputeMs);
     }

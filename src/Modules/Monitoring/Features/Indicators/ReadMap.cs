@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using EduCloud.Kernel.Audit;
 using EduCloud.Kernel.Codes;
 using EduCloud.Kernel.Errors;
+using EduCloud.Kernel.Scope;
 using EduCloud.Monitoring.Data;
 using EduCloud.Monitoring.Indicators;
 using EduCloud.Organization.Contracts;
@@ -49,7 +50,7 @@ internal static class ReadMap
         var names = await org.RegionNamesAsync(siblings, ct);
         var areas = siblings.Select(code =>
         {
-            var readable = DashboardNode.CanRead(db.Actor, DashboardNode.Region(code));
+            var readable = FiveLevelNode.Region(code).CanBeReadBy(db.Actor);
             var figure = readable && rollup.Nodes.GetValueOrDefault(code) is { } n
                 ? new FigureDto(n.Schools, n.WithValue[index], n.WithTarget[index], n.Met[index], n.ShareMet(index), n.Average(index))
                 : null;

@@ -71,7 +71,7 @@ internal static class RequestReport
         return ReportJobDto.Of(job);
     }
 
-    private static async Task<string> NameAsync(DashboardNode node, IndicatorRollup rollup, IOrganizationDirectory org, CancellationToken ct)
+    private static async Task<string> NameAsync(FiveLevelNode node, IndicatorRollup rollup, IOrganizationDirectory org, CancellationToken ct)
     {
         if (node.Kind == IndicatorRollup.National)
         {
