@@ -10,7 +10,7 @@ namespace EduCloud.Tests.Files;
 /// <summary>
 /// Files:S3:PresignDownloads: a published file is a 302 to a short-lived presigned GET on the real s3rver, made only
 /// after the entitlement check (a teacher without a licence still gets 403 and no link); the link serves the bytes,
-/// ranges included, with the file's type, and a forged link is refused by the bucket.
+/// ranges included, with the file's type. (s3rver does not check presigned signatures, so a forged link is not tested.)
 /// </summary>
 public sealed class S3PresignTests(S3Server s3) : IClassFixture<S3Server>, IAsyncLifetime
 {
@@ -75,10 +75,7 @@ public sealed class S3PresignTests(S3Server s3) : IClassFixture<S3Server>, IAsyn
         part.StatusCode.ShouldBe(HttpStatusCode.PartialContent);
         (await part.Content.ReadAsByteArrayAsync()).ShouldBe(bytes[3..10]);
 
-        // The link is only good as signed: with its signature altered the bucket refuses it.
-        var signature = query["X-Amz-Signature"]!;
-        var forged = new Uri(link.AbsoluteUri.Replace(signature, new string(signature.Reverse().ToArray()), StringComparison.Ordinal));
-        (await bucket.GetAsync(forged)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // (s3rver does not verify presigned signatures, so a forged link is not tested here: S3 refuses one.)
 
         // A workflow read of a given version stays on the endpoint (the link is for published files only).
         using var owner = await NotFollowingAsync(providerUser);
