@@ -12,6 +12,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring-http [--schools 50000] [--clients 8] [--seconds 10]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- report [--schools 20000] [--runs 3] [--national]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
+///     [--samples "1 character;2 characters"] [--search-dir DIR] [--reuse-lucene]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]
@@ -121,7 +122,9 @@ internal static class BenchProgram
         int Int(string name, string fallback) => int.Parse(Opt(name, fallback).Replace("_", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         var o = new BenchOptions { PostgresServer = Opt("postgres", new BenchOptions().PostgresServer) };
         var engines = Opt("engines", "own,lucene,sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var table = await Search.MeasureSearch.RunAsync(o, Int("docs", "1000000"), engines, Int("runs", "3"), TimeSpan.FromSeconds(Int("duration", "2")));
+        var samples = options.GetValueOrDefault("samples")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var table = await Search.MeasureSearch.RunAsync(o, Int("docs", "1000000"), engines, Int("runs", "3"), TimeSpan.FromSeconds(Int("duration", "2")),
+            options.GetValueOrDefault("search-dir"), options.ContainsKey("reuse-lucene"), samples);
         Directory.CreateDirectory(o.ResultsRoot);
         var path = Path.Combine(o.ResultsRoot, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
         await File.WriteAllTextAsync(path, table);

@@ -20,7 +20,7 @@ namespace EduCloud.Bench.Search;
 /// one segment (Lucene's best case). Documents index unigrams too, queries bigrams (a lone character stays a
 /// unigram), exactly as our analyser does, so both find the same documents for 1-character queries.
 /// </summary>
-internal sealed class LuceneBigramEngine(string path) : ISearchEngine
+internal sealed class LuceneBigramEngine(string path, bool reuse = false) : ISearchEngine
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private readonly Analyzer _indexAnalyzer = new BigramAnalyzer(unigrams: true);
@@ -33,8 +33,21 @@ internal sealed class LuceneBigramEngine(string path) : ISearchEngine
     public string Name => "Lucene.NET 4.8 CJK bigram";
     public string Work => "top 20 + total";
 
+    /// <summary>True when the index was opened as found (--reuse-lucene), read-only: no freshness figure then.</summary>
+    public bool Reused { get; private set; }
+
     public Task IndexAsync(IReadOnlyList<SearchDocument> docs)
     {
+        // Same seed, same generator: an index built by an earlier run holds the same documents (plus that run's
+        // 100 freshness documents), and building it again costs minutes of both cores.
+        if (reuse && System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(_directory = new MMapDirectory(new DirectoryInfo(path))))
+        {
+            _reader = DirectoryReader.Open(_directory);
+            _searcher = new IndexSearcher(_reader);
+            Reused = true;
+            return Task.CompletedTask;
+        }
+        _directory?.Dispose();
         if (System.IO.Directory.Exists(path))
         {
             System.IO.Directory.Delete(path, true);

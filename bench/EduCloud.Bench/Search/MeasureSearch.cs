@@ -12,13 +12,14 @@ namespace EduCloud.Bench.Search;
 /// </summary>
 internal static class MeasureSearch
 {
-    public static async Task<string> RunAsync(BenchOptions o, int count, string[] engines, int rounds, TimeSpan roundTime)
+    public static async Task<string> RunAsync(BenchOptions o, int count, string[] engines, int rounds, TimeSpan roundTime,
+        string? searchDir = null, bool reuseLucene = false, string[]? samples = null)
     {
         var load = File.ReadAllText("/proc/loadavg").Trim();
         var generate = Stopwatch.StartNew();
         var docs = GenerateResources.Create(count);
         Console.WriteLine($"generated {docs.Count:N0} resources in {generate.Elapsed.TotalSeconds:F1} s; e.g. {docs[0].Title} | {docs[0].Description}");
-        var dir = Path.Combine(o.DataRoot, "search");
+        var dir = searchDir ?? Path.Combine(o.DataRoot, "search");
         Directory.CreateDirectory(dir);
         var rows = new StringBuilder();
         var indexing = new StringBuilder();
@@ -28,7 +29,7 @@ internal static class MeasureSearch
             await using ISearchEngine engine = name switch
             {
                 "own" => new OwnEngine(),
-                "lucene" => new LuceneBigramEngine(Path.Combine(dir, "lucene")),
+                "lucene" => new LuceneBigramEngine(Path.Combine(dir, "lucene"), reuseLucene),
                 "sqlite" => new SqliteFts5Engine(Path.Combine(dir, "fts5.db")),
                 "postgres" => new PostgresFtsEngine(o.PostgresServer),
                 _ => throw new ArgumentException($"unknown engine {name}"),
@@ -41,14 +42,14 @@ internal static class MeasureSearch
             var extra = name switch
             {
                 "own" => $"{((OwnEngine)engine).Index.TermCount:N0} terms, managed heap +{memory:F0} MiB",
-                "lucene" => $"includes ForceMerge(1); {DirectorySize(Path.Combine(dir, "lucene")):F0} MiB on disk",
+                "lucene" => ((LuceneBigramEngine)engine).Reused ? $"index reused as found (--reuse-lucene), {DirectorySize(Path.Combine(dir, "lucene")):F0} MiB" : $"includes ForceMerge(1); {DirectorySize(Path.Combine(dir, "lucene")):F0} MiB on disk",
                 "sqlite" => $"includes 'optimize'; {DirectorySize(dir, "fts5.db"):F0} MiB file",
                 _ => "COPY, CREATE TABLE AS, GIN build, VACUUM ANALYZE",
             };
             Console.WriteLine($"{engine.Name}: indexed in {clock.Elapsed.TotalSeconds:F1} s ({extra})");
             var fresh = Freshness(name, engine, docs[0]);
             indexing.AppendLine(Inv($"| {engine.Name} | {count:N0} | {clock.Elapsed.TotalSeconds:F1} | {count / clock.Elapsed.TotalSeconds:N0} | {fresh} | {extra} |"));
-            foreach (var (set, queries) in TimeQueries.Sets)
+            foreach (var (set, queries) in TimeQueries.Sets.Where(s => samples is null || samples.Contains(s.Name)))
             {
                 foreach (var filtered in new[] { false, true })
                 {
@@ -94,7 +95,7 @@ internal static class MeasureSearch
                 }
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
-            else if (engine is LuceneBigramEngine lucene)
+            else if (engine is LuceneBigramEngine { Reused: false } lucene)
             {
                 times.Add(lucene.AddAndFind(d, word).TotalMilliseconds);
             }

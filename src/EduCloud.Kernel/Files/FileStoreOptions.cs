@@ -59,4 +59,13 @@ public sealed class S3StoreOptions
     public bool PathStyle { get; set; } = true;
     /// <summary>A key prefix inside the bucket, e.g. "educloud/" when the bucket is shared.</summary>
     public string Prefix { get; set; } = "";
+    /// <summary>Files larger than this go up as a multipart upload in parts of this size (S3's minimum part is 5 MiB).</summary>
+    public long PartBytes { get; set; } = 8L * 1024 * 1024;
+    /// <summary>
+    /// Serve downloads of published files as a redirect to a short-lived presigned GET on the bucket (after the same
+    /// entitlement check), so the bytes flow from the object store instead of through the application.
+    /// </summary>
+    public bool PresignDownloads { get; set; }
+    /// <summary>How long a presigned link stays valid.</summary>
+    public int PresignSeconds { get; set; } = 300;
 }

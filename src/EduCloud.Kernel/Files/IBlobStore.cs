@@ -22,6 +22,13 @@ public interface IBlobStore
     Task<Stream?> OpenReadAsync(string sha256, CancellationToken ct) => Task.FromResult(OpenRead(sha256));
 
     Task DeleteAsync(string sha256, CancellationToken ct);
+
+    /// <summary>
+    /// A short-lived link the client may GET the blob from directly (ranges included), answered with the given type
+    /// and, with a download name, as an attachment; null when the store does not hand out links (the local disk, or
+    /// S3 without Files:S3:PresignDownloads) or the blob is missing. The caller checks entitlement first.
+    /// </summary>
+    Task<Uri?> PresignReadAsync(string sha256, string contentType, string? downloadName, CancellationToken ct) => Task.FromResult<Uri?>(null);
 }
 
 /// <summary>Blobs as files under the blob directory, fanned out by the first two hex digits.</summary>

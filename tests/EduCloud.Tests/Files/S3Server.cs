@@ -26,6 +26,9 @@ public sealed class S3Server : IAsyncLifetime
     public S3StoreOptions Options(string prefix = "") =>
         new() { Endpoint = Endpoint, Bucket = Bucket, AccessKey = AccessKey, SecretKey = SecretKey, PathStyle = true, Prefix = prefix };
 
+    /// <summary>The directory s3rver keeps its buckets in.</summary>
+    public string DataDirectory => _data;
+
     /// <summary>The settings that point a host at this server (Files:Store = S3).</summary>
     public Dictionary<string, string?> HostSettings(string prefix = "") => new()
     {
@@ -37,6 +40,13 @@ public sealed class S3Server : IAsyncLifetime
         ["Files:S3:PathStyle"] = "true",
         ["Files:S3:Prefix"] = prefix,
     };
+
+    /// <summary>Multipart uploads begun and neither completed nor aborted: s3rver keeps each one's parts in a folder.</summary>
+    public IReadOnlyList<string> UnfinishedUploads()
+    {
+        var uploads = Path.Combine(_data, Bucket, "._S3rver_uploads");
+        return Directory.Exists(uploads) ? Directory.GetDirectories(uploads).Select(d => Path.GetFileName(d)).ToList() : [];
+    }
 
     /// <summary>A plain client of the SDK, to look into the bucket behind the store's back.</summary>
     public AmazonS3Client Client() => new(new BasicAWSCredentials(AccessKey, SecretKey), new AmazonS3Config
@@ -50,16 +60,18 @@ public sealed class S3Server : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
-        if (!File.Exists(script))
+        var tools = Path.Combine(RepositoryRoot(), "tools", "s3rver");
+        if (!File.Exists(Path.Combine(tools, "node_modules", "s3rver", "bin", "s3rver.js")))
         {
-            throw new InvalidOperationException($"s3rver is not installed ({script}): run ./test.sh or `npm ci --prefix tools/s3rver`");
+            throw new InvalidOperationException($"s3rver is not installed ({tools}): run ./test.sh or `npm ci --prefix tools/s3rver`");
         }
+        // serve.js is s3rver with AbortMultipartUpload added (s3rver 3.7 lacks it), started as the bin script would.
+        var script = Path.Combine(tools, "serve.js");
         Directory.CreateDirectory(_data);
         var port = FreePort();
         Endpoint = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { script, "-d", _data, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--no-vhost-buckets" })
+        foreach (var arg in new[] { script, _data, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }

@@ -45,10 +45,6 @@ internal sealed class BigramIndex
     public void Add(SearchDocument d, Dictionary<Term, int> frequencies, int length)
     {
         var doc = _maxDoc;
-        foreach (var (term, frequency) in frequencies)
-        {
-            PostingFor(term).Append(doc, frequency);
-        }
         var docs = _docs;
         if (doc == docs.Capacity)
         {
@@ -71,7 +67,26 @@ internal sealed class BigramIndex
         // (MaxDoc) includes the new row then never sees the old one too. A reader in between may briefly see
         // neither, never both. Both column arrays get the flag when the row array has just grown.
         Kill(d.ResourceId, docs);
+        // The row is readable before any posting names it: a tallied query subtracts rows past its snapshot by
+        // their facets (FacetTally), so whatever a posting list holds must already have its columns published.
         Volatile.Write(ref _docs, docs);
+        var ordinals = docs.FacetOrdinals.AsSpan(doc * DocumentColumns.FacetSlots, DocumentColumns.FacetSlots);
+        foreach (var (term, frequency) in frequencies)
+        {
+            var list = PostingFor(term);
+            if (list.Tally is null && list.Count + 1 >= FacetTally.MinPostings)
+            {
+                list.Tally = FacetTally.Of(list, docs);
+            }
+            if (list.Tally is { } tally)
+            {
+                tally.Append(list, doc, frequency, ordinals);
+            }
+            else
+            {
+                list.Append(doc, frequency);
+            }
+        }
         Volatile.Write(ref _maxDoc, doc + 1);
         _docOfResource[d.ResourceId] = doc;
         Volatile.Write(ref _liveCount, _liveCount + 1);
@@ -134,6 +149,10 @@ internal sealed class BigramIndex
         {
             if (_postings[id]?.Compacted(newIds) is { } list)
             {
+                if (list.Count >= FacetTally.MinPostings)
+                {
+                    list.Tally = FacetTally.Of(list, next._docs);
+                }
                 next._termIds[term] = postings.Count;
                 postings.Add(list);
             }

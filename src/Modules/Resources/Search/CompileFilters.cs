@@ -20,6 +20,9 @@ internal sealed class CompileFilters
     /// <summary>The sorted union of the requested catalogue nodes' documents, or null when not filtered by node.</summary>
     public int[]? NodeDocs { get; private set; }
 
+    /// <summary>True when some facet must hold given codes (school visibility and the node filter aside).</summary>
+    public bool FiltersFacets => _filteredSlots.Length > 0;
+
     public static CompileFilters Compile(BigramIndex index, SearchQuery query, int maxDoc)
     {
         var schools = new List<int>();

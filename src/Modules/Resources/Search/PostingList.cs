@@ -12,6 +12,7 @@ internal sealed class PostingList
     private int[] _ids;
     private byte[] _frequencies;
     private int _count;
+    private FacetTally? _tally;
 
     public PostingList(int capacity = 2)
     {
@@ -27,6 +28,13 @@ internal sealed class PostingList
     }
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The facet counts of a big list (null below <see cref="FacetTally.MinPostings"/>); once set, every append goes through it.</summary>
+    public FacetTally? Tally
+    {
+        get => Volatile.Read(ref _tally);
+        set => Volatile.Write(ref _tally, value);
+    }
 
     /// <summary>Writer only. <paramref name="doc"/> is larger than every id already here.</summary>
     public void Append(int doc, int frequency)

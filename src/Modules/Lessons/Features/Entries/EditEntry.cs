@@ -27,7 +27,7 @@ internal static class EditEntry
         entry.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
         SubmitEntry.PlaceMaterials(entry, design, request.CoursewareResourceId, request.RecordingResourceId, request.ExerciseResourceId);
         entry.Revision++;
-        await SaveAsync(db, ct);
+        await SaveAsync(db, entry.Id, "修改", ct);
         return (await ListMyEntries.HandleAsync(db, ct)).First(e => e.Id == entry.Id);
     }
 
@@ -62,8 +62,10 @@ internal static class EditEntry
     /// <summary>
     /// A teacher manages no place, so the scope guard would refuse any change they make; the entry was found through
     /// the scope filter as the caller's own (checked above), and the change stays audited under the caller's name.
+    /// The write is conditional on the Revision read above: a reviewer's score bumps it in the score's own transaction
+    /// (ScoreEntry), so an edit or withdrawal racing the first score fails here instead of changing a judged entry.
     /// </summary>
-    internal static async Task SaveAsync(LessonsDbContext db, CancellationToken ct)
+    internal static async Task SaveAsync(LessonsDbContext db, Guid entryId, string verb, CancellationToken ct)
     {
         try
         {
@@ -71,7 +73,8 @@ internal static class EditEntry
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("entryId", "该课例刚被修改，请刷新后重试");
+            var scored = await db.Scores.AnyAsync(s => s.EntryId == entryId, ct);
+            throw new ConflictException("entryId", scored ? $"该课例刚被评审打分，不能再{verb}" : "该课例刚被修改，请刷新后重试");
         }
     }
 

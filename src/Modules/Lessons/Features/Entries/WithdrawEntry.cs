@@ -14,7 +14,7 @@ internal static class WithdrawEntry
     {
         var entry = await EditEntry.FindChangeableAsync(db, entryId, "撤回", ct);
         db.Entries.Remove(entry);
-        await EditEntry.SaveAsync(db, ct);
+        await EditEntry.SaveAsync(db, entryId, "撤回", ct);
     }
 
     public static async Task<NoContent> EndpointAsync(LessonsDbContext db, Guid id, CancellationToken ct)

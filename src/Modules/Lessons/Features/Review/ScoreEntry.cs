@@ -10,7 +10,8 @@ public sealed record ScoreSummaryDto(Guid EntryId, string Level, int MyTotal, do
 
 /// <summary>
 /// 评分: a reviewer of the entry's current level scores it against the round's rubric, one value per criterion; scoring
-/// again replaces the reviewer's earlier scores. The entry is read through the scope filter, so an entry outside the
+/// again replaces the reviewer's earlier scores. A score and a racing edit of the entry or of the rubric cannot both
+/// succeed (ClaimAsync). The entry is read through the scope filter, so an entry outside the
 /// reviewer's region is simply not found.
 /// </summary>
 internal static class ScoreEntry
@@ -55,6 +56,9 @@ internal static class ScoreEntry
         }
         problems.MaxLength(request.Comment, 500, "comment", "评语").ThrowIfAny();
 
+        var firstOfRound = !await db.Scores.AnyAsync(s => s.RoundId == round.Id, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ClaimAsync(db, entry, round, firstOfRound, ct);
         var score = await db.Scores.FirstOrDefaultAsync(s => s.EntryId == entryId && s.Level == level && s.ReviewerId == me, ct);
         if (score is null)
         {
@@ -67,8 +71,39 @@ internal static class ScoreEntry
         score.Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         score.At = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         var totals = await db.Scores.AsNoTracking().Where(s => s.EntryId == entryId && s.Level == level).Select(s => s.Total).ToListAsync(ct);
         return new ScoreSummaryDto(entryId, level.Value.ToString(), score.Total, Math.Round(totals.Average(), 2), totals.Count);
+    }
+
+    /// <summary>
+    /// Conditional writes that make a score and a racing change exclude each other, in the score's transaction. The
+    /// entry's Revision moves on only if it is still the one read (EditEntry/WithdrawEntry write on the same condition),
+    /// so of an edit and a score that both saw an unscored entry exactly one commits. The first score of a round also
+    /// takes the round row on the condition that the rubric is still the one read; EditRubric takes the same row before
+    /// it looks for scores, so the rubric cannot change under a score given by the old criteria. Later scores skip
+    /// that: once a score is committed, no rubric edit can pass its check. These are row locks and versions, not
+    /// changes of content, so they are not audited (the score itself is).
+    /// </summary>
+    private static async Task ClaimAsync(LessonsDbContext db, Entry entry, ContestRound round, bool firstOfRound, CancellationToken ct)
+    {
+        var revision = entry.Revision;
+        var claimed = await db.Entries.Where(e => e.Id == entry.Id && e.Revision == revision)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Revision, revision + 1), ct);
+        if (claimed == 0)
+        {
+            throw new ConflictException("entryId", "该课例刚被作者修改或撤回，请刷新后重新评分");
+        }
+        if (firstOfRound)
+        {
+            var rubricAt = round.RubricChangedAt;
+            var held = await db.Rounds.IgnoreQueryFilters().Where(r => r.Id == round.Id && r.RubricChangedAt == rubricAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.RubricChangedAt, r => r.RubricChangedAt), ct);
+            if (held == 0)
+            {
+                throw new ConflictException("points", "评分细则刚被修改，请刷新后按新的细则评分");
+            }
+        }
     }
 
     public static async Task<Ok<ScoreSummaryDto>> EndpointAsync(LessonsDbContext db, TimeProvider clock, Guid id, Request request, CancellationToken ct) =>

@@ -16,6 +16,7 @@ namespace EduCloud.Resources.Features.Resources;
 /// A version's file, streamed from the blob store with HTTP range requests (a video seeks without downloading what
 /// it skips; nothing is buffered in memory). The published version unless a versionId is given (reviewers and the
 /// owner). Priced resources pass the entitlement check; refusals are 403 whatever URL was guessed, and audited.
+/// With Files:S3:PresignDownloads the published file is a 302 to a short-lived presigned link instead.
 /// </summary>
 internal static class DownloadFile
 {
@@ -47,6 +48,13 @@ internal static class DownloadFile
         {
             // A download is a use ("most used"); the many range requests of a player are not.
             await Interactions.VisibleResource.CountUseAsync(db, feeder, id, download: true, ct);
+        }
+        // A published file may be fetched straight from the bucket (Files:S3:PresignDownloads): the link is made only
+        // here, after the visibility and entitlement checks above, and expires in minutes, so it is no more shareable
+        // than the bytes themselves. Workflow reads of other versions stay on this endpoint.
+        if (versionId is null && await blobs.PresignReadAsync(version.BlobSha256, version.ContentType, download == true ? version.FileName : null, ct) is { } link)
+        {
+            return TypedResults.Redirect(link.AbsoluteUri);
         }
         return await ServeAsync(http, blobs, version.BlobSha256, version.ContentType, download == true ? version.FileName : null, ct);
     }
