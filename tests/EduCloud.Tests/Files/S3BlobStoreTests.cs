@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EduCloud.Kernel.Files;
 using Microsoft.Extensions.Configuration;
 
@@ -7,20 +6,11 @@ namespace EduCloud.Tests.Files;
 /// <summary>The S3 blob store against a real S3-compatible server (s3rver): the four calls and ranged, seekable reads.</summary>
 public sealed class S3BlobStoreTests(S3Server s3) : IClassFixture<S3Server>
 {
-    private static (string Sha, string Path, byte[] Bytes) LocalFile(int size, int seed)
-    {
-        var bytes = new byte[size];
-        new Random(seed).NextBytes(bytes);
-        var path = Path.Combine(Path.GetTempPath(), "educloud-s3-" + Guid.NewGuid().ToString("N"));
-        File.WriteAllBytes(path, bytes);
-        return (Convert.ToHexStringLower(SHA256.HashData(bytes)), path, bytes);
-    }
-
     [Fact]
     public async Task A_blob_is_put_under_its_hash_read_back_whole_and_deleted()
     {
         using var store = new S3BlobStore(s3.Options("whole/"));
-        var (sha, path, bytes) = LocalFile(70_000, 1);
+        var (sha, path, bytes) = S3Server.LocalFile(70_000, 1);
         (await store.ExistsAsync(sha, default)).ShouldBeFalse();
         (await store.OpenReadAsync(sha, default)).ShouldBeNull();
 
@@ -49,7 +39,7 @@ public sealed class S3BlobStoreTests(S3Server s3) : IClassFixture<S3Server>
     public async Task Putting_the_same_content_twice_keeps_one_object_and_drops_the_second_copy()
     {
         using var store = new S3BlobStore(s3.Options("dedup/"));
-        var (sha, first, bytes) = LocalFile(5_000, 2);
+        var (sha, first, bytes) = S3Server.LocalFile(5_000, 2);
         await store.PutAsync(sha, first, default);
         var second = Path.Combine(Path.GetTempPath(), "educloud-s3-" + Guid.NewGuid().ToString("N"));
         await File.WriteAllBytesAsync(second, bytes);
@@ -65,7 +55,7 @@ public sealed class S3BlobStoreTests(S3Server s3) : IClassFixture<S3Server>
     {
         using var store = new S3BlobStore(s3.Options("seek/"));
         // Larger than the first windows (256 KiB, 512 KiB, 1 MiB ...), so a long read spans several ranged GETs.
-        var (sha, path, bytes) = LocalFile(3 * 1024 * 1024 + 17, 3);
+        var (sha, path, bytes) = S3Server.LocalFile(3 * 1024 * 1024 + 17, 3);
         await store.PutAsync(sha, path, default);
         await using var read = (await store.OpenReadAsync(sha, default)).ShouldNotBeNull();
 

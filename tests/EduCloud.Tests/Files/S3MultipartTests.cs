@@ -14,21 +14,12 @@ public sealed class S3MultipartTests(S3Server s3) : IClassFixture<S3Server>
 {
     private const int Mib = 1024 * 1024;
 
-    private static (string Sha, string Path, byte[] Bytes) LocalFile(int size, int seed)
-    {
-        var bytes = new byte[size];
-        new Random(seed).NextBytes(bytes);
-        var path = Path.Combine(Path.GetTempPath(), "educloud-s3-" + Guid.NewGuid().ToString("N"));
-        File.WriteAllBytes(path, bytes);
-        return (Convert.ToHexStringLower(SHA256.HashData(bytes)), path, bytes);
-    }
-
     [Fact]
     public async Task A_file_over_the_part_size_goes_up_in_parts_and_reads_back_whole()
     {
         using var client = new WatchedClient(s3);
         using var store = new S3BlobStore(s3.Options("parts/"), client);
-        var (sha, path, bytes) = LocalFile(20 * Mib + 123, 5);
+        var (sha, path, bytes) = S3Server.LocalFile(20 * Mib + 123, 5);
 
         await store.PutAsync(sha, path, default);
 
@@ -45,7 +36,7 @@ public sealed class S3MultipartTests(S3Server s3) : IClassFixture<S3Server>
     {
         using var client = new WatchedClient(s3);
         using var store = new S3BlobStore(s3.Options("single/"), client);
-        var (sha, path, _) = LocalFile(8 * Mib, 6);
+        var (sha, path, _) = S3Server.LocalFile(8 * Mib, 6);
         await store.PutAsync(sha, path, default);
         client.PartSizes.ShouldBeEmpty();
         (await store.ExistsAsync(sha, default)).ShouldBeTrue();
@@ -56,7 +47,7 @@ public sealed class S3MultipartTests(S3Server s3) : IClassFixture<S3Server>
     {
         using var client = new WatchedClient(s3) { FailAtPart = 2 };
         using var store = new S3BlobStore(s3.Options("failed/"), client);
-        var (sha, path, _) = LocalFile(17 * Mib, 7);
+        var (sha, path, _) = S3Server.LocalFile(17 * Mib, 7);
 
         await Should.ThrowAsync<AmazonS3Exception>(() => store.PutAsync(sha, path, default));
 

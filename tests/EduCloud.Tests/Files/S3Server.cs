@@ -26,6 +26,16 @@ public sealed class S3Server : IAsyncLifetime
     public S3StoreOptions Options(string prefix = "") =>
         new() { Endpoint = Endpoint, Bucket = Bucket, AccessKey = AccessKey, SecretKey = SecretKey, PathStyle = true, Prefix = prefix };
 
+    /// <summary>A local file of random bytes to put in the bucket: its SHA-256 (the blob key), its path and its bytes.</summary>
+    public static (string Sha, string Path, byte[] Bytes) LocalFile(int size, int seed)
+    {
+        var bytes = new byte[size];
+        new Random(seed).NextBytes(bytes);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "educloud-s3-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllBytes(path, bytes);
+        return (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), path, bytes);
+    }
+
     /// <summary>The directory s3rver keeps its buckets in.</summary>
     public string DataDirectory => _data;
 
