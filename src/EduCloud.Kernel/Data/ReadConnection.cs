@@ -16,7 +16,11 @@ public sealed class ReadConnection : IAsyncDisposable
 
     private readonly DirectReads _owner;
     private readonly DbConnection _connection;
+    /// <summary>SQLite: the kept prepared commands by their SQL. PostgreSQL: empty (its commands are in <see cref="_used"/>).</summary>
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>PostgreSQL: this request's commands, disposed with the connection.</summary>
+    private readonly List<DbCommand> _used = [];
 
     internal ReadConnection(DirectReads owner, DbConnection connection)
     {
@@ -30,7 +34,7 @@ public sealed class ReadConnection : IAsyncDisposable
     /// </summary>
     public async Task<DbCommand> CommandAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
     {
-        if (_commands.TryGetValue(sql, out var command) && !_owner.IsPostgres)
+        if (_commands.TryGetValue(sql, out var command))
         {
             // SQLite binds parameters to the kept statement at each execution, so new values need no new prepare.
             command.Parameters.Clear();
@@ -49,7 +53,7 @@ public sealed class ReadConnection : IAsyncDisposable
         {
             // Npgsql finds the prepared statement again by its text on the physical connection; the command itself
             // is per request, so it is disposed with the connection.
-            _commands[sql + "\n#" + _commands.Count] = command;
+            _used.Add(command);
         }
         else
         {
@@ -70,10 +74,11 @@ public sealed class ReadConnection : IAsyncDisposable
 
     private async Task DisposeCommandsAsync()
     {
-        foreach (var command in _commands.Values)
+        foreach (var command in _commands.Values.Concat(_used))
         {
             await command.DisposeAsync();
         }
         _commands.Clear();
+        _used.Clear();
     }
 }

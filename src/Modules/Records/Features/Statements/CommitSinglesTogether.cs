@@ -33,22 +33,14 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
 
     public async Task<StoreStatements.Outcome> StoreAsync(IAccountPlacement placement, string homePage, Writer writer, JsonObject s, TimeProvider clock, CancellationToken ct)
     {
-        var id = (string?)s["id"] is { } given ? Guid.Parse(given) : Guid.CreateVersion7();
-        s["id"] = id.ToString();
+        var id = StoreStatements.AssignId(s);
         var hash = StatementShape.SubmittedHash(s);
         var learner = await Learners.FindAsync(s["actor"], homePage, placement, ct);
         if (learner is not null && !writer.MayWriteAbout(learner))
         {
             return StoreStatements.Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
         }
-        var stored = StoreStatements.NextMicros(clock, 1);
-        var at = Grammar.FromMicros(stored);
-        s["stored"] = Grammar.Format(at);
-        s["timestamp"] ??= Grammar.Format(at);
-        s["authority"] = writer.Authority.DeepClone();
-        s["version"] ??= "1.0.0";
-        var row = StoreStatements.Row(s, id, stored, hash, learner, writer);
-        var links = StatementShape.Links(s).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored }).ToList();
+        var (row, links) = StoreStatements.Prepare(s, id, StoreStatements.NextMicros(clock, 1), hash, learner, writer);
         var activity = new Dictionary<string, string>(StringComparer.Ordinal);
         StoreStatements.CollectActivities(s, activity);
         var done = new TaskCompletionSource<StoreStatements.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -139,10 +131,7 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
         }
         if (fresh.Count > 0)
         {
-            // A statement arriving after the statement that voids it is voided at once.
-            var freshIds = fresh.Select(p => p.Row.Id).ToList();
-            var voided = await db.Statements.IgnoreQueryFilters().Where(s => s.IsVoiding && s.TargetId != null && freshIds.Contains(s.TargetId.Value)).Select(s => s.TargetId!.Value).ToListAsync(ct);
-            foreach (var p in fresh.Where(p => voided.Contains(p.Row.Id))) { p.Row.Voided = true; }
+            await StoreStatements.MarkLateVoidedAsync(db, fresh.Select(p => p.Row).ToList(), ct);
             var activities = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in fresh.Where(p => p.ActivityJson is not null)) { activities[p.Row.ActivityId!] = p.ActivityJson!; }
             await StatementRows.UpsertActivitiesAsync(db, activities, ct);

@@ -34,12 +34,7 @@ internal static class StoreStatements
         }
         // 2. Ids: given ones unique in the batch, missing ones assigned.
         var ids = new List<Guid>(statements.Count);
-        foreach (var s in statements)
-        {
-            var id = (string?)s["id"] is { } given ? Guid.Parse(given) : Guid.CreateVersion7();
-            s["id"] = id.ToString();
-            ids.Add(id);
-        }
+        ids.AddRange(statements.Select(AssignId));
         if (ids.Distinct().Count() != ids.Count)
         {
             return Outcome.Fail(400, "statements: the same id appears twice in one batch");
@@ -112,15 +107,10 @@ internal static class StoreStatements
             {
                 return Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
             }
-            var at = Grammar.FromMicros(stored + i);
-            s["stored"] = Grammar.Format(at);
-            s["timestamp"] ??= Grammar.Format(at);
-            s["authority"] = writer.Authority.DeepClone();
-            s["version"] ??= "1.0.0";
-            var row = Row(s, ids[i], stored + i, hashes[i], learner, writer);
+            var (row, rowLinks) = Prepare(s, ids[i], stored + i, hashes[i], learner, writer);
             rows.Add(row);
             kept.Add(s);
-            links.AddRange(StatementShape.Links(s).Select(l => new StatementLink { StatementId = row.Id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = row.Stored }));
+            links.AddRange(rowLinks);
         }
         // 7. Write: statements, side table, activities, attachment contents, voided flags; one transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -130,13 +120,7 @@ internal static class StoreStatements
         var newParts = parts.Where(p => declared.Any(a => (string?)a["sha2"] == p.Key)).ToList();
         var knownParts = await db.Attachments.Where(a => newParts.Select(p => p.Key).Contains(a.Sha2)).Select(a => a.Sha2).ToListAsync(ct);
         db.Attachments.AddRange(newParts.Where(p => !knownParts.Contains(p.Key)).Select(p => new StoredAttachment { Sha2 = p.Key, ContentType = p.Value.ContentType, Content = p.Value.Content }));
-        // A statement arriving after the statement that voids it is voided at once.
-        var newIds = rows.Select(r => r.Id).ToList();
-        var lateVoided = await db.Statements.IgnoreQueryFilters().Where(s => s.IsVoiding && s.TargetId != null && newIds.Contains(s.TargetId.Value)).Select(s => s.TargetId!.Value).ToListAsync(ct);
-        foreach (var r in rows.Where(r => lateVoided.Contains(r.Id) && !r.IsVoiding))
-        {
-            r.Voided = true;
-        }
+        await MarkLateVoidedAsync(db, rows, ct);
         // Rows go in bulk (COPY / one prepared INSERT), not through EF tracking: that was most of the ingest cost.
         await StatementRows.InsertAsync(db, rows, links, ct);
         await db.SaveChangesAsync(ct);
@@ -170,7 +154,38 @@ internal static class StoreStatements
         (s["attachments"] as JsonArray ?? []).OfType<JsonObject>()
             .Concat(s["object"] is JsonObject o && StatementShape.ObjectType(o) == "SubStatement" ? (o["attachments"] as JsonArray ?? []).OfType<JsonObject>() : []);
 
-    internal static StoredStatement Row(JsonObject s, Guid id, long stored, string hash, PlacedAccount? learner, Writer writer)
+    /// <summary>The given id, or a new one written into the statement.</summary>
+    internal static Guid AssignId(JsonObject s)
+    {
+        var id = (string?)s["id"] is { } given ? Guid.Parse(given) : Guid.CreateVersion7();
+        s["id"] = id.ToString();
+        return id;
+    }
+
+    /// <summary>Sets what the LRS sets on a statement it keeps (stored, timestamp, authority, version), then its row and links.</summary>
+    internal static (StoredStatement Row, List<StatementLink> Links) Prepare(JsonObject s, Guid id, long stored, string hash, PlacedAccount? learner, Writer writer)
+    {
+        var at = Grammar.FromMicros(stored);
+        s["stored"] = Grammar.Format(at);
+        s["timestamp"] ??= Grammar.Format(at);
+        s["authority"] = writer.Authority.DeepClone();
+        s["version"] ??= "1.0.0";
+        var row = Row(s, id, stored, hash, learner, writer);
+        return (row, StatementShape.Links(s).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored }).ToList());
+    }
+
+    /// <summary>A statement arriving after the statement that voids it is voided at once.</summary>
+    internal static async Task MarkLateVoidedAsync(RecordsDbContext db, IReadOnlyList<StoredStatement> rows, CancellationToken ct)
+    {
+        var newIds = rows.Select(r => r.Id).ToList();
+        var lateVoided = await db.Statements.IgnoreQueryFilters().Where(s => s.IsVoiding && s.TargetId != null && newIds.Contains(s.TargetId.Value)).Select(s => s.TargetId!.Value).ToListAsync(ct);
+        foreach (var r in rows.Where(r => lateVoided.Contains(r.Id) && !r.IsVoiding))
+        {
+            r.Voided = true;
+        }
+    }
+
+    private static StoredStatement Row(JsonObject s, Guid id, long stored, string hash, PlacedAccount? learner, Writer writer)
     {
         var place = learner?.Place ?? writer.Place;
         var obj = s["object"];
