@@ -112,4 +112,50 @@ public sealed class BankItemHomeworkTests(EduCloudFactory factory) : IClassFixtu
         var notListed = await (await SubmitItemsAsync(c.StudentClients[0], id, new[] { new { itemId = foreign, response = new[] { "A" } } })).ExpectAsync(HttpStatusCode.BadRequest);
         FirstError(notListed, "answers[0]").ShouldBe("该题不在本作业中");
     }
+
+    [Fact]
+    public async Task Editing_a_bank_item_later_does_not_change_homework_already_set_with_it()
+    {
+        var c = await ClassAsync(factory, students: 2, name: "题目版本小学");
+        var item = await ItemAsync(c.TeacherClient, Single(points: 2)); // B 贵阳 is right
+        var setBefore = await SetAsync(c.TeacherClient, WithItems(c.ClassId, [item], null));
+        setBefore.GetProperty("items")[0].GetProperty("version").GetInt32().ShouldBe(1);
+        var before = setBefore.GetProperty("id").GetGuid();
+
+        // The teacher rewrites the question: new stem, and A is now the right choice.
+        var edited = new
+        {
+            kind = "SingleChoice", stem = "遵义会议在哪座城市召开？", stageCode = "junior", subjectCode = "dili", difficulty = 2, points = 2,
+            knowledgePoints = new[] { "历史" },
+            options = new[] { new { text = "遵义", correct = true }, new { text = "贵阳", correct = false }, new { text = "安顺", correct = false } },
+        };
+        var saved = await (await c.TeacherClient.PutAsJsonAsync($"/api/v1/assessment/items/{item}", edited)).ExpectAsync(HttpStatusCode.OK);
+        saved.GetProperty("version").GetInt32().ShouldBe(2);
+        var after = (await SetAsync(c.TeacherClient, WithItems(c.ClassId, [item], null))).GetProperty("id").GetGuid();
+
+        // The homework set before the edit still shows and marks the question as it was set.
+        var work = await c.StudentClients[0].GetFromJsonAsync<JsonElement>($"/api/v1/homework/my/assignments/{before}");
+        work.GetProperty("items")[0].GetProperty("stem").GetString().ShouldBe("贵州省的省会是哪座城市？");
+        var old = await (await SubmitItemsAsync(c.StudentClients[0], before, new[] { new { itemId = item, response = new[] { "B" } } })).ExpectAsync(HttpStatusCode.Created);
+        old.GetProperty("answers")[0].GetProperty("correct").GetBoolean().ShouldBeTrue();
+        old.GetProperty("score").GetDouble().ShouldBe(2);
+
+        // Homework set after it uses the new version.
+        var newWork = await c.StudentClients[1].GetFromJsonAsync<JsonElement>($"/api/v1/homework/my/assignments/{after}");
+        newWork.GetProperty("items")[0].GetProperty("stem").GetString().ShouldBe("遵义会议在哪座城市召开？");
+        var fresh = await (await SubmitItemsAsync(c.StudentClients[1], after, new[] { new { itemId = item, response = new[] { "B" } } })).ExpectAsync(HttpStatusCode.Created);
+        fresh.GetProperty("answers")[0].GetProperty("correct").GetBoolean().ShouldBeFalse();
+
+        // Sharing the item (no change to what students answer) keeps its version.
+        var shared = await (await c.TeacherClient.PutAsJsonAsync($"/api/v1/assessment/items/{item}", new
+        {
+            edited.kind, edited.stem, edited.stageCode, edited.subjectCode, edited.difficulty, edited.points, edited.knowledgePoints, edited.options, shared = true,
+        })).ExpectAsync(HttpStatusCode.OK);
+        shared.GetProperty("version").GetInt32().ShouldBe(2);
+
+        // The teacher's page of the earlier homework shows the question as set, too.
+        using var teacher = new BrowserSession(factory);
+        (await teacher.SignInAsync(c.Teacher)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await teacher.Http.GetStringAsync($"/homework/{before}")).ShouldContain("贵州省的省会是哪座城市？");
+    }
 }

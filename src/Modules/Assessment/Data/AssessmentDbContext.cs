@@ -11,6 +11,7 @@ internal class AssessmentDbContext(DbContextOptions options, ICurrentActor actor
     protected override string ModuleSchema => "assessment";
 
     public DbSet<Item> Items => Set<Item>();
+    public DbSet<ItemEdition> ItemEditions => Set<ItemEdition>();
     public DbSet<Quiz> Quizzes => Set<Quiz>();
     public DbSet<QuizItem> QuizItems => Set<QuizItem>();
     public DbSet<QuizClass> QuizClasses => Set<QuizClass>();
@@ -34,6 +35,17 @@ internal class AssessmentDbContext(DbContextOptions options, ICurrentActor actor
             ScopeColumns.Configure(e);
             e.HasIndex(x => new { x.OwnerId, x.UpdatedAt });
             e.HasIndex(x => new { x.SchoolId, x.Shared });
+        });
+        modelBuilder.Entity<ItemEdition>(e =>
+        {
+            e.ToTable("asm_item_edition");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Stem).HasMaxLength(4000);
+            e.Property(x => x.ReferenceAnswer).HasMaxLength(4000);
+            e.Property(x => x.SubjectCode).HasMaxLength(20);
+            e.OwnsMany(x => x.Options, o => o.ToJson("options"));
+            e.OwnsMany(x => x.Blanks, b => b.ToJson("blanks"));
+            e.HasIndex(x => new { x.ItemId, x.Version }).IsUnique();
         });
         modelBuilder.Entity<Quiz>(e =>
         {

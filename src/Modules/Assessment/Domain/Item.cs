@@ -26,6 +26,8 @@ internal sealed class Item : IScopedRow, IOwnedByPerson
     public int Points { get; set; } = 1;
     public bool Shared { get; set; }
     public bool Retired { get; set; }
+    /// <summary>版本: goes up when an edit changes what a student answers; the earlier versions are kept as <see cref="ItemEdition"/>.</summary>
+    public int Version { get; set; } = 1;
 
     public Guid OwnerId { get; set; }
     public string OwnerName { get; set; } = "";

@@ -1,3 +1,4 @@
+using EduCloud.Assessment.Contracts;
 using EduCloud.Kernel.Scope;
 
 namespace EduCloud.Homework.Domain;
@@ -27,7 +28,7 @@ internal sealed class Assignment : IScopedRow
     public DateTime? ClosedAt { get; set; }
     /// <summary>Files of <see cref="HomeworkFile"/>, in the order the teacher attached them.</summary>
     public List<Guid> AttachmentIds { get; set; } = [];
-    /// <summary>Questions from the item bank (Assessment's IItemBank), in order; kept as references with their points.</summary>
+    /// <summary>Questions from the item bank (Assessment's IItemBank), in order; kept as references to the version set, with their points.</summary>
     public List<AssignmentItem> Items { get; set; } = [];
     /// <summary>
     /// The points of the objective bank items, marked automatically on submission. <see cref="MaxScore"/> includes
@@ -49,8 +50,15 @@ internal sealed class Assignment : IScopedRow
 internal sealed class AssignmentItem
 {
     public Guid ItemId { get; set; }
+    /// <summary>The item's version when the homework was set (0: set before versions were kept, read as the item now).</summary>
+    public int Version { get; set; }
     public int Points { get; set; }
     public bool Objective { get; set; }
+
+    public BankItemRef Ref => new(ItemId, Version);
+
+    /// <summary>Each class's row owns its own list (EF tracks owned JSON entities per owner).</summary>
+    public AssignmentItem Copy() => (AssignmentItem)MemberwiseClone();
 }
 
 /// <summary>截止规则: soft accepts late work and marks it late; hard refuses it after the due time.</summary>

@@ -20,7 +20,7 @@ internal sealed class ItemBank(AssessmentDbContext db, IOrganizationDirectory di
         var items = await ListItems.HandleAsync(db, directory, new ListItems.Filter(search.Kind, null, search.SubjectCode, null, null, search.Q, null,
             Math.Clamp(search.Take, 1, 100)), ct);
         return items.Select(i => new BankItem(i.Id, i.Kind, i.KindName, i.Stem, i.Options.Select(o => new BankOption(o.Key, o.Text)).ToList(), i.Blanks.Count,
-            i.Points, i.Kind != nameof(ItemKind.ShortAnswer), i.SubjectName)).ToList();
+            i.Points, i.Kind != nameof(ItemKind.ShortAnswer), i.SubjectName, i.Version)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<Guid, BankItem>> UsableAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
@@ -30,21 +30,57 @@ internal sealed class ItemBank(AssessmentDbContext db, IOrganizationDirectory di
         return items.ToDictionary(i => i.Id, Of);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, BankItem>> ContentAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<Guid, BankItem>> ContentAsync(IReadOnlyCollection<BankItemRef> items, CancellationToken ct)
     {
-        var list = ids.Distinct().ToList();
-        var items = await db.Items.IgnoreQueryFilters().AsNoTracking().Where(i => list.Contains(i.Id)).ToListAsync(ct);
-        return items.ToDictionary(i => i.Id, Of);
+        var ids = items.Select(r => r.Id).Distinct().ToList();
+        var current = await db.Items.IgnoreQueryFilters().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var older = items.Where(r => current.TryGetValue(r.Id, out var i) && IsEarlier(r, i)).ToList();
+        var editions = await EditionsAsync(older, ct);
+        var result = new Dictionary<Guid, BankItem>();
+        foreach (var r in items)
+        {
+            if (editions.GetValueOrDefault((r.Id, r.Version)) is { } e)
+            {
+                result[r.Id] = Of(e);
+            }
+            else if (current.GetValueOrDefault(r.Id) is { } i)
+            {
+                result[r.Id] = Of(i);
+            }
+        }
+        return result;
     }
 
-    public async Task<BankMark> MarkAsync(Guid itemId, int points, IReadOnlyList<string> response, string field, CancellationToken ct)
+    public async Task<BankMark> MarkAsync(BankItemRef item, int points, IReadOnlyList<string> response, string field, CancellationToken ct)
     {
-        var item = await db.Items.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException("未找到该试题");
-        var kept = AnswerItem.Check(item.Kind, item.Options, item.Blanks.Count, response, field);
-        var mark = AutoMarker.Score(item.Kind, points, item.Options, item.Blanks, kept);
+        var now = await db.Items.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.Id == item.Id, ct) ?? throw new NotFoundException("未找到该试题");
+        var (kind, options, blanks) = (now.Kind, now.Options, now.Blanks);
+        if (IsEarlier(item, now) && (await EditionsAsync([item], ct)).GetValueOrDefault((item.Id, item.Version)) is { } e)
+        {
+            (kind, options, blanks) = (e.Kind, e.Options, e.Blanks);
+        }
+        var kept = AnswerItem.Check(kind, options, blanks.Count, response, field);
+        var mark = AutoMarker.Score(kind, points, options, blanks, kept);
         return new BankMark(kept, mark.Score is { } s ? (double)s : null, mark.Correct);
     }
 
+    private static bool IsEarlier(BankItemRef r, Item now) => r.Version > 0 && r.Version < now.Version;
+
+    private async Task<Dictionary<(Guid, int), ItemEdition>> EditionsAsync(IReadOnlyCollection<BankItemRef> refs, CancellationToken ct)
+    {
+        if (refs.Count == 0)
+        {
+            return [];
+        }
+        var ids = refs.Select(r => r.Id).Distinct().ToList();
+        var wanted = refs.Select(r => (r.Id, r.Version)).ToHashSet();
+        var rows = await db.ItemEditions.AsNoTracking().Where(e => ids.Contains(e.ItemId)).ToListAsync(ct);
+        return rows.Where(e => wanted.Contains((e.ItemId, e.Version))).ToDictionary(e => (e.ItemId, e.Version));
+    }
+
     private static BankItem Of(Item i) => new(i.Id, i.Kind.ToString(), i.Kind.ChineseName(), i.Stem, i.Options.Select(o => new BankOption(o.Key, o.Text)).ToList(),
-        i.Blanks.Count, i.Points, i.Kind.IsObjective(), ItemCodes.NameOf(ItemCodes.Subjects, i.SubjectCode));
+        i.Blanks.Count, i.Points, i.Kind.IsObjective(), ItemCodes.NameOf(ItemCodes.Subjects, i.SubjectCode), i.Version);
+
+    private static BankItem Of(ItemEdition e) => new(e.ItemId, e.Kind.ToString(), e.Kind.ChineseName(), e.Stem, e.Options.Select(o => new BankOption(o.Key, o.Text)).ToList(),
+        e.Blanks.Count, e.Points, e.Kind.IsObjective(), ItemCodes.NameOf(ItemCodes.Subjects, e.SubjectCode), e.Version);
 }

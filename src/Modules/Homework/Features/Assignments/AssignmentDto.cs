@@ -12,7 +12,7 @@ public sealed record AssignmentDto(Guid Id, Guid SetId, Guid ClassId, string Cla
     IReadOnlyList<FileDto> Attachments, double AutoPoints, IReadOnlyList<AssignmentItemDto> Items);
 
 /// <summary>A bank item of the homework (its content comes from the item bank where a page shows it).</summary>
-public sealed record AssignmentItemDto(Guid ItemId, int Points, bool Objective);
+public sealed record AssignmentItemDto(Guid ItemId, int Points, bool Objective, int Version);
 
 internal static class AssignmentView
 {
@@ -22,7 +22,7 @@ internal static class AssignmentView
         var files = await HomeworkFiles.DescribeAsync(db, a.AttachmentIds, ct);
         return new AssignmentDto(a.Id, a.SetId, a.ClassId ?? Guid.Empty, a.ClassName, a.TeacherName, a.Title, a.Instructions, a.Subject, a.MaxScore,
             Utc(a.DueAt), a.Deadline.ToString(), a.ClosedAt is not null, Utc(a.CreatedAt), rubric, files, a.AutoPoints,
-            a.Items.Select(i => new AssignmentItemDto(i.ItemId, i.Points, i.Objective)).ToList());
+            a.Items.Select(i => new AssignmentItemDto(i.ItemId, i.Points, i.Objective, i.Version)).ToList());
     }
 
     public static async Task<List<CriterionDto>> RubricAsync(HomeworkDbContext db, Guid assignmentId, CancellationToken ct) =>

@@ -54,7 +54,7 @@ internal static class AssignmentRules
             {
                 if (usable.GetValueOrDefault(id) is { } item)
                 {
-                    items.Add(new AssignmentItem { ItemId = id, Points = item.Points, Objective = item.Objective });
+                    items.Add(new AssignmentItem { ItemId = id, Version = item.Version, Points = item.Points, Objective = item.Objective });
                 }
                 else
                 {

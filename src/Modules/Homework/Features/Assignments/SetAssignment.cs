@@ -45,7 +45,7 @@ internal static class SetAssignment
                 SetId = setId, TeacherId = me, TeacherName = db.Actor.DisplayName ?? "", ClassName = place.GradeName + place.Name, CreatedAt = now,
                 ProvinceCode = place.Key.ProvinceCode, CityCode = place.Key.CityCode, CountyCode = place.Key.CountyCode, SchoolId = place.SchoolId, ClassId = classId,
             };
-            AssignmentRules.Apply(a, request.Input, max, rule, [.. items.Select(i => new AssignmentItem { ItemId = i.ItemId, Points = i.Points, Objective = i.Objective })]);
+            AssignmentRules.Apply(a, request.Input, max, rule, [.. items.Select(i => i.Copy())]);
             db.Assignments.Add(a);
             db.Criteria.AddRange(AssignmentRules.Rubric(a.Id, request.Input));
             created.Add(a);

@@ -27,7 +27,7 @@ internal static class ItemAnswers
         {
             var response = byItem.GetValueOrDefault(item.ItemId)?.Response ?? [];
             var field = byItem.ContainsKey(item.ItemId) ? $"answers[{given.ToList().FindIndex(g => g.ItemId == item.ItemId)}]" : "answers";
-            var mark = await bank.MarkAsync(item.ItemId, item.Points, response, field, ct);
+            var mark = await bank.MarkAsync(item.Ref, item.Points, response, field, ct);
             result.Add(new ItemAnswer
             {
                 ItemId = item.ItemId, Response = [.. mark.Response], Score = item.Objective ? mark.Score ?? 0 : null, Correct = item.Objective ? mark.Correct ?? false : null,

@@ -35,7 +35,7 @@ internal static class OpenWork
         {
             return [];
         }
-        var content = await bank.ContentAsync(assignment.Items.Select(i => i.ItemId).ToList(), ct);
+        var content = await bank.ContentAsync(assignment.Items.Select(i => i.Ref).ToList(), ct);
         return assignment.Items.Where(i => content.ContainsKey(i.ItemId)).Select(i => content[i.ItemId] with { Points = i.Points }).ToList();
     }
 

@@ -266,6 +266,9 @@ namespace EduCloud.Assessment.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CityCode");
@@ -283,6 +286,49 @@ namespace EduCloud.Assessment.Data.Migrations.Postgres
                     b.HasIndex("SchoolId", "Shared");
 
                     b.ToTable("asm_item", "assessment");
+                });
+
+            modelBuilder.Entity("EduCloud.Assessment.Domain.ItemEdition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferenceAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SubjectCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("asm_item_edition", "assessment");
                 });
 
             modelBuilder.Entity("EduCloud.Assessment.Domain.Quiz", b =>
@@ -527,6 +573,62 @@ namespace EduCloud.Assessment.Data.Migrations.Postgres
 
                             b1.WithOwner()
                                 .HasForeignKey("ItemId");
+                        });
+
+                    b.Navigation("Blanks");
+
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("EduCloud.Assessment.Domain.ItemEdition", b =>
+                {
+                    b.OwnsMany("EduCloud.Assessment.Domain.ItemBlank", "Blanks", b1 =>
+                        {
+                            b1.Property<Guid>("ItemEditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.PrimitiveCollection<string>("Answers")
+                                .IsRequired();
+
+                            b1.HasKey("ItemEditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("asm_item_edition", "assessment");
+
+                            b1
+                                .ToJson("blanks")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemEditionId");
+                        });
+
+                    b.OwnsMany("EduCloud.Assessment.Domain.ItemOption", "Options", b1 =>
+                        {
+                            b1.Property<Guid>("ItemEditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("Correct");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ItemEditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("asm_item_edition", "assessment");
+
+                            b1
+                                .ToJson("options")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemEditionId");
                         });
 
                     b.Navigation("Blanks");

@@ -259,6 +259,9 @@ namespace EduCloud.Assessment.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CityCode");
@@ -276,6 +279,49 @@ namespace EduCloud.Assessment.Data.Migrations.Sqlite
                     b.HasIndex("SchoolId", "Shared");
 
                     b.ToTable("asm_item", (string)null);
+                });
+
+            modelBuilder.Entity("EduCloud.Assessment.Domain.ItemEdition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("asm_item_edition", (string)null);
                 });
 
             modelBuilder.Entity("EduCloud.Assessment.Domain.Quiz", b =>
@@ -518,6 +564,62 @@ namespace EduCloud.Assessment.Data.Migrations.Sqlite
 
                             b1.WithOwner()
                                 .HasForeignKey("ItemId");
+                        });
+
+                    b.Navigation("Blanks");
+
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("EduCloud.Assessment.Domain.ItemEdition", b =>
+                {
+                    b.OwnsMany("EduCloud.Assessment.Domain.ItemBlank", "Blanks", b1 =>
+                        {
+                            b1.Property<Guid>("ItemEditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.PrimitiveCollection<string>("Answers")
+                                .IsRequired();
+
+                            b1.HasKey("ItemEditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("asm_item_edition");
+
+                            b1
+                                .ToJson("blanks")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemEditionId");
+                        });
+
+                    b.OwnsMany("EduCloud.Assessment.Domain.ItemOption", "Options", b1 =>
+                        {
+                            b1.Property<Guid>("ItemEditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("Correct");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ItemEditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("asm_item_edition");
+
+                            b1
+                                .ToJson("options")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemEditionId");
                         });
 
                     b.Navigation("Blanks");

@@ -540,6 +540,8 @@ namespace EduCloud.Homework.Data.Migrations.Sqlite
 
                             b1.Property<int>("Points");
 
+                            b1.Property<int>("Version");
+
                             b1.HasKey("AssignmentId", "__synthesizedOrdinal");
 
                             b1.ToTable("hw_assignment");
