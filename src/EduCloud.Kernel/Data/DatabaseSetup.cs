@@ -20,7 +20,29 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
             Directory.CreateDirectory(dataDirectory);
             connection = $"Data Source={Path.Combine(dataDirectory, "educloud.db")}";
         }
-        return new DatabaseSettings(provider, connection);
+        var settings = new DatabaseSettings(provider, connection);
+        return settings.IsPostgres ? settings with { ConnectionString = WithinConnectionBudget(connection) } : settings;
+    }
+
+    /// <summary>
+    /// The module contexts' pool, unless the connection string sets its own Maximum Pool Size. PostgreSQL allows 100
+    /// connections per cluster by default (3 kept for superusers) and Npgsql pools 100 per connection string, so with
+    /// the direct-read pool (32) beside it a busy node could ask for 132 and fail with 53300 "too many clients"
+    /// (measured at exam start, docs/benchmarks.md). 60 + 32 stays under the cluster's limit.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 60;
+
+    private static string WithinConnectionBudget(string connection)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        // Npgsql's builder reports every known keyword as present, so look at the keys the operator wrote.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
+        if (!written.Any(k => k is "maximumpoolsize" or "maxpoolsize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        return builder.ConnectionString;
     }
 }
 
