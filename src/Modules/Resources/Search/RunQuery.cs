@@ -154,14 +154,13 @@ internal static class RunQuery
     /// One term without facet or node filters, over a list big enough to carry a <see cref="FacetTally"/>: the
     /// facet counts and the total start from the tally's copy, and the scan scores the visible live documents and
     /// subtracts the rest (dead rows, another school's, rows past the snapshot) by their facets. Same answer as the
-    /// general path (RunQueryTests compare both), without reading and counting 8 facets per match.
+    /// general path (SearchTallyTests compare both) without counting 8 facets per match.
     /// </summary>
     private static SearchResult ScanTallied(BigramIndex index, DocumentColumns docs, int maxDoc, SearchQuery query, CompileFilters filters,
         (int[] Counts, int[] Offsets, Postings Postings) snapshot, int size, int page)
     {
         var (counts, offsets, (ids, frequencies, lengths, count)) = snapshot;
-        // Rows past the snapshot are read from the columns as they are now (published before their postings).
-        var ordinals = index.Docs.FacetOrdinals;
+        var ordinals = index.Docs.FacetOrdinals; // as now: rows past the snapshot are published before their postings
         long total = count;
         var sort = query.Sort;
         var window = (long)page * size <= MaxWindow ? page * size : 0;
@@ -171,23 +170,46 @@ internal static class RunQuery
         var lengthNorms = LengthNorms(averageLength);
         var weight = Idf(index.LiveCount, count) * (K1 + 1);
         var screened = docs.Screened;
+        var cut = Array.BinarySearch(ids, 0, count, maxDoc);
+        cut = cut >= 0 ? cut : ~cut;
+        var idsInSnapshot = ids.AsSpan(0, cut);
+        var threshold = top.Threshold;
+        // With a positive weight and threshold, a match whose score is clearly below the threshold is rejected with
+        // multiplications only; anything near it gets the exact score and the exact comparison below, so the page
+        // is what computing every score gives (the slack is far wider than the rounding of either form).
+        var preTest = relevance && weight > 0;
+        const double Slack = 1 - 1e-9;
         // The hot loop: per match, the id, frequency and length in posting order and one bit of a cache-resident
-        // bitmap; only screened rows (dead, school-only) and rows past the snapshot read the scattered columns.
-        for (var i = 0; i < count; i++)
+        // bitmap; only screened rows (dead, school-only) read the scattered columns.
+        for (var i = 0; i < idsInSnapshot.Length; i++)
         {
-            var doc = ids[i];
-            if (doc < maxDoc && ((screened[doc >> 6] & (1UL << doc)) == 0 || (docs.Alive[doc] && filters.Passes(docs, doc))))
+            var doc = idsInSnapshot[i];
+            if ((screened[doc >> 6] & (1UL << doc)) == 0 || (docs.Alive[doc] && filters.Passes(docs, doc)))
             {
                 var length = lengths[i];
                 var norm = length < lengthNorms.Length ? lengthNorms[length] : K1 * (1 - B + B * length / averageLength);
-                var f = frequencies[i];
+                double f = frequencies[i];
+                if (preTest && threshold > 0 && weight * f < threshold * (f + norm) * Slack)
+                {
+                    continue;
+                }
                 var score = weight * f / (f + norm);
-                if (!relevance || score >= top.Threshold)
+                if (!relevance || score >= threshold)
                 {
                     top.Offer(doc, score);
+                    threshold = top.Threshold;
                 }
                 continue;
             }
+            Subtract(doc);
+        }
+        for (var i = cut; i < count; i++) // postings appended since MaxDoc was read (all at the end) only subtract
+        {
+            Subtract(ids[i]);
+        }
+
+        void Subtract(int doc)
+        {
             total--;
             var row = doc * DocumentColumns.FacetSlots;
             for (var s = 0; s < DocumentColumns.FacetSlots; s++)
@@ -195,12 +217,12 @@ internal static class RunQuery
                 counts[offsets[s] + ordinals[row + s]]--;
             }
         }
+
         return new SearchResult(total, top.Page((page - 1) * size, size), FacetsOf(index, counts, offsets));
     }
 
-    /// <summary>BM25's length normalisation per document length, computed once per query for the usual lengths.</summary>
     /// <summary>
-    /// The table is kept while the average length stays the same (between writes), so a query does not redo 1,024
+    /// BM25's length normalisation per document length for the usual lengths. The table is kept while the average length stays the same (between writes), so a query does not redo 1,024
     /// divisions. The values are exactly what the formula gives, so ranking does not depend on the cache.
     /// </summary>
     private static double[] LengthNorms(double averageLength)
