@@ -16,6 +16,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]
+/// dotnet run -c Release --project bench/EduCloud.Bench -- blobstore [--megabytes 200] [--small-files 500] [--small-kib 64] [--runs 3] [--seeks 100]
 /// </summary>
 internal static class BenchProgram
 {
@@ -66,6 +67,10 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == "stream")
         {
             return await StreamCommandAsync(args);
+        }
+        if (args.Length > 0 && args[0] == "blobstore")
+        {
+            return await BlobStoreCommandAsync(args);
         }
         var o = BenchOptions.Parse(args);
         if (o.Command == "promotion")
@@ -183,6 +188,21 @@ internal static class BenchProgram
     }
 
     /// <summary>The streaming figures (issue 4): a large video through the real server beside Kestrel's file result.</summary>
+    /// <summary>The storage figures (issue 4): the S3 blob store against s3rver beside the local-disk store, in one run.</summary>
+    private static async Task<int> BlobStoreCommandAsync(string[] args)
+    {
+        var options = EduCloud.Server.Cli.CliCommands.ParseOptions(args.Skip(1).ToArray());
+        int Int(string name, int fallback) => options.GetValueOrDefault(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var o = new BenchOptions();
+        var table = await Stream.MeasureBlobStores.RunAsync(o, Int("megabytes", 200), Int("small-files", 500), Int("small-kib", 64), Int("runs", 3), Int("seeks", 100));
+        Directory.CreateDirectory(o.ResultsRoot);
+        var path = Path.Combine(o.ResultsRoot, $"blobstore-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(path, table);
+        Console.WriteLine(table);
+        Console.WriteLine($"written {path}");
+        return 0;
+    }
+
     private static async Task<int> StreamCommandAsync(string[] args)
     {
         var options = EduCloud.Server.Cli.CliCommands.ParseOptions(args.Skip(1).ToArray());

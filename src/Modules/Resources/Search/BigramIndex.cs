@@ -57,6 +57,10 @@ internal sealed class BigramIndex
             docs.FacetOrdinals[doc * DocumentColumns.FacetSlots + f] = Vocabularies[f].GetOrAdd(codes[f]);
         }
         docs.SchoolOrdinals[doc] = d.OnlyForSchoolId is { } school ? _schoolOrdinals.GetOrAdd(school, _ => _schoolOrdinals.Count + 1) : 0;
+        if (docs.SchoolOrdinals[doc] != 0)
+        {
+            docs.Screen(doc);
+        }
         docs.PublishedTicks[doc] = d.PublishedAt.UtcTicks;
         docs.UseCounts[doc] = d.UseCount;
         docs.Ratings[doc] = (float)d.RatingAverage;
@@ -71,6 +75,7 @@ internal sealed class BigramIndex
         // their facets (FacetTally), so whatever a posting list holds must already have its columns published.
         Volatile.Write(ref _docs, docs);
         var ordinals = docs.FacetOrdinals.AsSpan(doc * DocumentColumns.FacetSlots, DocumentColumns.FacetSlots);
+        var rowLength = docs.Lengths[doc];
         foreach (var (term, frequency) in frequencies)
         {
             var list = PostingFor(term);
@@ -80,11 +85,11 @@ internal sealed class BigramIndex
             }
             if (list.Tally is { } tally)
             {
-                tally.Append(list, doc, frequency, ordinals);
+                tally.Append(list, doc, frequency, rowLength, ordinals);
             }
             else
             {
-                list.Append(doc, frequency);
+                list.Append(doc, frequency, rowLength);
             }
         }
         Volatile.Write(ref _maxDoc, doc + 1);
@@ -105,6 +110,8 @@ internal sealed class BigramIndex
         }
         _docs.Alive[doc] = false;
         docs.Alive[doc] = false;
+        _docs.Screen(doc);
+        docs.Screen(doc);
         Volatile.Write(ref _liveCount, _liveCount - 1);
         Volatile.Write(ref _lengthSum, _lengthSum - docs.Lengths[doc]);
         return true;

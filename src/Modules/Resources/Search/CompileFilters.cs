@@ -68,13 +68,17 @@ internal sealed class CompileFilters
         return compiled;
     }
 
-    public bool Passes(DocumentColumns docs, int doc)
+    /// <summary>The school visibility and the facet filters (the row is alive).</summary>
+    public bool Passes(DocumentColumns docs, int doc) => SchoolMaySee(docs, doc) && PassesFacets(docs, doc);
+
+    /// <summary>
+    /// Alive and visible to the caller. A live row for everyone is decided by one bit of <see
+    /// cref="DocumentColumns.Screened"/>, which stays in the cache; only screened rows read the alive flag and school.
+    /// </summary>
+    public bool Visible(DocumentColumns docs, int doc) => !docs.IsScreened(doc) || (docs.Alive[doc] && SchoolMaySee(docs, doc));
+
+    public bool PassesFacets(DocumentColumns docs, int doc)
     {
-        var school = docs.SchoolOrdinals[doc];
-        if (school != 0 && Array.IndexOf(_callerSchools, school) < 0)
-        {
-            return false;
-        }
         var row = doc * DocumentColumns.FacetSlots;
         foreach (var f in _filteredSlots)
         {
@@ -88,6 +92,12 @@ internal sealed class CompileFilters
         return true;
     }
 
+    private bool SchoolMaySee(DocumentColumns docs, int doc)
+    {
+        var school = docs.SchoolOrdinals[doc];
+        return school == 0 || Array.IndexOf(_callerSchools, school) >= 0;
+    }
+
     private static int[] UnionNodes(BigramIndex index, IReadOnlyList<string> codes, int maxDoc)
     {
         var union = new List<int>();
@@ -96,7 +106,7 @@ internal sealed class CompileFilters
         {
             if (Guid.TryParse(code, out var node) && index.Postings(Term.ForNode(node)) is { } postings)
             {
-                var (ids, _, count) = postings.Read();
+                var (ids, _, _, count) = postings.Read();
                 for (var i = 0; i < count && ids[i] < maxDoc; i++)
                 {
                     union.Add(ids[i]);

@@ -20,6 +20,7 @@ internal sealed class DocumentColumns
         RatingCounts = new int[capacity];
         Lengths = new ushort[capacity];
         Alive = new bool[capacity];
+        Screened = new ulong[(capacity + 63) / 64];
     }
 
     public int Capacity => ResourceIds.Length;
@@ -35,6 +36,19 @@ internal sealed class DocumentColumns
     /// <summary>Field-weighted number of terms, for BM25's length normalisation.</summary>
     public ushort[] Lengths { get; }
     public bool[] Alive { get; }
+
+    /// <summary>
+    /// One bit per row, set when a scan must look closer before counting the row as a match: the row is dead or
+    /// visible to one school only. 128 KiB for a million rows, so it stays in the CPU's cache while a query walks a
+    /// long posting list, where the alive flags and school ordinals (5 MiB) would cost a cache miss per match.
+    /// </summary>
+    public ulong[] Screened { get; }
+
+    /// <summary>False for a live row every caller may see (the common case); true means check Alive and the school.</summary>
+    public bool IsScreened(int doc) => (Screened[doc >> 6] & (1UL << doc)) != 0;
+
+    /// <summary>Writer only (one writer; a reader sees the word before or after, both whole).</summary>
+    public void Screen(int doc) => Screened[doc >> 6] |= 1UL << doc;
 
     public DocumentColumns Grown(int count, int capacity)
     {
@@ -54,5 +68,17 @@ internal sealed class DocumentColumns
         Array.Copy(from.RatingCounts, fromRow, to.RatingCounts, toRow, count);
         Array.Copy(from.Lengths, fromRow, to.Lengths, toRow, count);
         Array.Copy(from.Alive, fromRow, to.Alive, toRow, count);
+        if (fromRow == 0 && toRow == 0)
+        {
+            Array.Copy(from.Screened, to.Screened, (count + 63) / 64);
+            return;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (from.IsScreened(fromRow + i))
+            {
+                to.Screen(toRow + i);
+            }
+        }
     }
 }

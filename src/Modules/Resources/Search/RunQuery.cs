@@ -28,7 +28,12 @@ internal static class RunQuery
         }
         if (terms.Count == 1 && !filters.FiltersFacets && filters.NodeDocs is null && index.Postings(terms[0]) is { Tally: { } tally } big)
         {
-            return ScanTallied(index, docs, maxDoc, query, filters, tally.Snapshot(big), size, page);
+            Span<int> widths = stackalloc int[DocumentColumns.FacetSlots];
+            for (var f = 0; f < DocumentColumns.FacetSlots; f++)
+            {
+                widths[f] = index.Vocabularies[f].Codes.Length;
+            }
+            return ScanTallied(index, docs, maxDoc, query, filters, tally.Snapshot(big, widths), size, page);
         }
         foreach (var term in terms)
         {
@@ -36,12 +41,12 @@ internal static class RunQuery
             {
                 return Empty();
             }
-            var (ids, frequencies, count) = postings.Read();
-            lists.Add(new Scored(ids, frequencies, count, Idf(index.LiveCount, count)));
+            var read = postings.Read();
+            lists.Add(new Scored(read.Ids, read.Frequencies, read.Lengths, read.Count, Idf(index.LiveCount, read.Count)));
         }
         if (filters.NodeDocs is { } nodeDocs)
         {
-            lists.Add(new Scored(nodeDocs, null, nodeDocs.Length, 0));
+            lists.Add(new Scored(nodeDocs, null, null, nodeDocs.Length, 0));
         }
         var sort = query.Sort == SearchSort.Relevance && lists.All(l => l.Frequencies is null) ? SearchSort.Newest : query.Sort;
         var window = (long)page * size <= MaxWindow ? page * size : 0;
@@ -79,11 +84,8 @@ internal static class RunQuery
             }
         }
 
-        double NormOf(int doc)
-        {
-            var length = docs.Lengths[doc];
-            return length < lengthNorms.Length ? lengthNorms[length] : K1 * (1 - B + B * length / averageLength);
-        }
+        double NormOf(ushort length) =>
+            length < lengthNorms.Length ? lengthNorms[length] : K1 * (1 - B + B * length / averageLength);
 
         if (lists.Count == 0)
         {
@@ -91,7 +93,7 @@ internal static class RunQuery
             {
                 if (docs.Alive[doc] && filters.Passes(docs, doc))
                 {
-                    Accept(doc, 0);
+                    Accept(doc, 0); // browsing by filters only: a sequential walk, the columns are read in order
                 }
             }
         }
@@ -100,17 +102,17 @@ internal static class RunQuery
             lists.Sort((a, b) => a.Count.CompareTo(b.Count));
             var required = lists.ToArray();
             var driver = required[0];
-            if (required.Length == 1 && driver.Frequencies is { } only)
+            if (required.Length == 1 && driver.Frequencies is { } only && driver.Lengths is { } lengths)
             {
                 // One term (every 1- and 2-character query): no intersection, the tightest loop.
                 var weight = driver.Idf * (K1 + 1);
                 for (var i = 0; i < driver.Count && driver.Ids[i] < maxDoc; i++)
                 {
                     var doc = driver.Ids[i];
-                    if (docs.Alive[doc] && filters.Passes(docs, doc))
+                    if (filters.Visible(docs, doc) && filters.PassesFacets(docs, doc))
                     {
                         var f = only[i];
-                        Accept(doc, weight * f / (f + NormOf(doc)));
+                        Accept(doc, weight * f / (f + NormOf(lengths[i])));
                     }
                 }
             }
@@ -124,12 +126,12 @@ internal static class RunQuery
                     {
                         break;
                     }
-                    if (!docs.Alive[doc] || !AllContain(required, cursors, doc) || !filters.Passes(docs, doc))
+                    if (!filters.Visible(docs, doc) || !AllContain(required, cursors, doc) || !filters.PassesFacets(docs, doc))
                     {
                         continue;
                     }
                     cursors[0] = i;
-                    var norm = NormOf(doc);
+                    var norm = NormOf(driver.Lengths is { } driverLengths ? driverLengths[i] : docs.Lengths[doc]);
                     double score = 0;
                     for (var l = 0; l < required.Length; l++)
                     {
@@ -152,48 +154,62 @@ internal static class RunQuery
     /// One term without facet or node filters, over a list big enough to carry a <see cref="FacetTally"/>: the
     /// facet counts and the total start from the tally's copy, and the scan scores the visible live documents and
     /// subtracts the rest (dead rows, another school's, rows past the snapshot) by their facets. Same answer as the
-    /// general path (RunQueryTests compare both), without reading and counting 8 facets per match.
+    /// general path (SearchTallyTests compare both) without counting 8 facets per match.
     /// </summary>
     private static SearchResult ScanTallied(BigramIndex index, DocumentColumns docs, int maxDoc, SearchQuery query, CompileFilters filters,
-        (int[][] Counts, int[] Ids, byte[] Frequencies, int Count) snapshot, int size, int page)
+        (int[] Counts, int[] Offsets, Postings Postings) snapshot, int size, int page)
     {
-        var (tally, ids, frequencies, count) = snapshot;
-        // Rows past the snapshot are read from the columns as they are now (published before their postings).
-        var current = index.Docs;
-        var offsets = new int[DocumentColumns.FacetSlots + 1];
-        for (var f = 0; f < DocumentColumns.FacetSlots; f++)
-        {
-            offsets[f + 1] = offsets[f] + Math.Max(index.Vocabularies[f].Codes.Length, tally[f].Length);
-        }
-        var counts = new int[offsets[^1]];
-        for (var f = 0; f < DocumentColumns.FacetSlots; f++)
-        {
-            tally[f].CopyTo(counts, offsets[f]);
-        }
+        var (counts, offsets, (ids, frequencies, lengths, count)) = snapshot;
+        var ordinals = index.Docs.FacetOrdinals; // as now: rows past the snapshot are published before their postings
         long total = count;
         var sort = query.Sort;
         var window = (long)page * size <= MaxWindow ? page * size : 0;
         var top = new CollectTopHits(sort, window, docs);
         var relevance = sort == SearchSort.Relevance;
-        var lengthNorms = LengthNorms(index.AverageLength);
         var averageLength = index.AverageLength;
+        var lengthNorms = LengthNorms(averageLength);
         var weight = Idf(index.LiveCount, count) * (K1 + 1);
-        var ordinals = current.FacetOrdinals;
-        for (var i = 0; i < count; i++)
+        var screened = docs.Screened;
+        var cut = Array.BinarySearch(ids, 0, count, maxDoc);
+        cut = cut >= 0 ? cut : ~cut;
+        var idsInSnapshot = ids.AsSpan(0, cut);
+        var threshold = top.Threshold;
+        // With a positive weight and threshold, a match whose score is clearly below the threshold is rejected with
+        // multiplications only; anything near it gets the exact score and the exact comparison below, so the page
+        // is what computing every score gives (the slack is far wider than the rounding of either form).
+        var preTest = relevance && weight > 0;
+        const double Slack = 1 - 1e-9;
+        // The hot loop: per match, the id, frequency and length in posting order and one bit of a cache-resident
+        // bitmap; only screened rows (dead, school-only) read the scattered columns.
+        for (var i = 0; i < idsInSnapshot.Length; i++)
         {
-            var doc = ids[i];
-            if (doc < maxDoc && docs.Alive[doc] && filters.Passes(docs, doc))
+            var doc = idsInSnapshot[i];
+            if ((screened[doc >> 6] & (1UL << doc)) == 0 || (docs.Alive[doc] && filters.Passes(docs, doc)))
             {
-                var length = docs.Lengths[doc];
+                var length = lengths[i];
                 var norm = length < lengthNorms.Length ? lengthNorms[length] : K1 * (1 - B + B * length / averageLength);
-                var f = frequencies[i];
+                double f = frequencies[i];
+                if (preTest && threshold > 0 && weight * f < threshold * (f + norm) * Slack)
+                {
+                    continue;
+                }
                 var score = weight * f / (f + norm);
-                if (!relevance || score >= top.Threshold)
+                if (!relevance || score >= threshold)
                 {
                     top.Offer(doc, score);
+                    threshold = top.Threshold;
                 }
                 continue;
             }
+            Subtract(doc);
+        }
+        for (var i = cut; i < count; i++) // postings appended since MaxDoc was read (all at the end) only subtract
+        {
+            Subtract(ids[i]);
+        }
+
+        void Subtract(int doc)
+        {
             total--;
             var row = doc * DocumentColumns.FacetSlots;
             for (var s = 0; s < DocumentColumns.FacetSlots; s++)
@@ -201,19 +217,32 @@ internal static class RunQuery
                 counts[offsets[s] + ordinals[row + s]]--;
             }
         }
+
         return new SearchResult(total, top.Page((page - 1) * size, size), FacetsOf(index, counts, offsets));
     }
 
-    /// <summary>BM25's length normalisation per document length, computed once per query for the usual lengths.</summary>
+    /// <summary>
+    /// BM25's length normalisation per document length for the usual lengths. The table is kept while the average length stays the same (between writes), so a query does not redo 1,024
+    /// divisions. The values are exactly what the formula gives, so ranking does not depend on the cache.
+    /// </summary>
     private static double[] LengthNorms(double averageLength)
     {
+        if (s_lengthNorms is { } cached && cached.AverageLength == averageLength)
+        {
+            return cached.Norms;
+        }
         var norms = new double[1024];
         for (var length = 0; length < norms.Length; length++)
         {
             norms[length] = K1 * (1 - B + B * length / averageLength);
         }
+        s_lengthNorms = new NormTable(averageLength, norms);
         return norms;
     }
+
+    private static NormTable? s_lengthNorms;
+
+    private sealed record NormTable(double AverageLength, double[] Norms);
 
     /// <summary>BM25's idf; df counts dead rows until compaction, as Lucene's does until a merge.</summary>
     private static double Idf(long documents, int df) => Math.Log(1 + (documents - df + 0.5) / (df + 0.5));
@@ -247,20 +276,25 @@ internal static class RunQuery
 
     private static Dictionary<string, IReadOnlyList<FacetCount>> FacetsOf(BigramIndex index, int[] counts, int[] offsets)
     {
-        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(DocumentColumns.FacetSlots);
         for (var f = 0; f < DocumentColumns.FacetSlots; f++)
         {
             var codes = index.Vocabularies[f].Codes;
             var at = offsets[f];
-            facets[Facets.Names[f]] = Enumerable.Range(1, offsets[f + 1] - at - 1) // ordinal 0 is "no code"
-                .Where(o => counts[at + o] > 0)
-                .OrderByDescending(o => counts[at + o]).ThenBy(o => codes[o], StringComparer.Ordinal)
-                .Select(o => new FacetCount(codes[o], counts[at + o]))
-                .ToList();
+            var list = new List<FacetCount>();
+            for (var o = 1; o < offsets[f + 1] - at; o++) // ordinal 0 is "no code"
+            {
+                if (counts[at + o] > 0)
+                {
+                    list.Add(new FacetCount(codes[o], counts[at + o]));
+                }
+            }
+            list.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Code, b.Code));
+            facets[Facets.Names[f]] = list;
         }
         return facets;
     }
 
     /// <summary>One required list; <see cref="Frequencies"/> is null for the node filter, which does not score.</summary>
-    private sealed record Scored(int[] Ids, byte[]? Frequencies, int Count, double Idf);
+    private sealed record Scored(int[] Ids, byte[]? Frequencies, ushort[]? Lengths, int Count, double Idf);
 }
