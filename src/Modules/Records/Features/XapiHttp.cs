@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EduCloud.Identity.Contracts;
 using EduCloud.Kernel.Scope;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EduCloud.Records.Features;
@@ -65,13 +66,32 @@ internal static class XapiHttp
     {
         var home = HomePage(http.RequestServices);
         var person = actor.UserId ?? Guid.Empty;
-        var place = await placement.FindAsync(person, ct);
+        var place = await WriterPlaceAsync(http, placement, person, ct);
         var clientId = http.User.FindFirstValue(ClientClaim);
         JsonObject authority = clientId is not null
             ? new() { ["objectType"] = "Agent", ["name"] = http.User.FindFirstValue(ClientNameClaim), ["account"] = new JsonObject { ["homePage"] = home + "/xapi/clients", ["name"] = clientId } }
             : new() { ["objectType"] = "Agent", ["name"] = actor.DisplayName, ["account"] = new JsonObject { ["homePage"] = home, ["name"] = person.ToString() } };
-        return new Writer(clientId is not null ? Guid.Parse(clientId) : person, person, place?.Place ?? new ScopeKey("", "", "", null, null), authority, actor.Scope);
+        return new Writer(clientId is not null ? Guid.Parse(clientId) : person, person, place ?? new ScopeKey("", "", "", null, null), authority, actor.Scope);
     }
+
+    /// <summary>
+    /// The writer's home place, remembered as long as their scope is (30 s, Identity's ScopeLoader): a tool posting
+    /// statements one by one looked the same account up on every request.
+    /// </summary>
+    private static async Task<ScopeKey?> WriterPlaceAsync(HttpContext http, IAccountPlacement placement, Guid person, CancellationToken ct)
+    {
+        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
+        var key = "records:writer-place:" + person.ToString("N");
+        if (cache.TryGetValue(key, out ScopeKey? place))
+        {
+            return place;
+        }
+        place = (await placement.FindAsync(person, ct))?.Place;
+        cache.Set(key, place, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = WriterPlaceFor, Size = 1 });
+        return place;
+    }
+
+    private static readonly TimeSpan WriterPlaceFor = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>

@@ -109,6 +109,7 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.ActAsPlatform();
         var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
+        using var turn = await StatementRows.TakeWriterTurnAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = group.Select(p => p.Row.Id).ToList();
         // Conflicts (ids are global, whatever the writer's scope): the same statement again is a no-op, another is 409.

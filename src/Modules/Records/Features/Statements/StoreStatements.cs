@@ -113,6 +113,7 @@ internal static class StoreStatements
             links.AddRange(rowLinks);
         }
         // 7. Write: statements, side table, activities, attachment contents, voided flags; one transaction.
+        using var turn = await StatementRows.TakeWriterTurnAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var activities = new Dictionary<string, string>(StringComparer.Ordinal);
         kept.ForEach(s => CollectActivities(s, activities));

@@ -360,7 +360,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TargetId");
+                    b.HasIndex("TargetId")
+                        .HasFilter("\"TargetId\" IS NOT NULL");
 
                     b.HasIndex("ActivityId", "Stored");
 
@@ -368,7 +369,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "Stored");
 
-                    b.HasIndex("Registration", "Stored");
+                    b.HasIndex("Registration", "Stored")
+                        .HasFilter("\"Registration\" IS NOT NULL");
 
                     b.HasIndex("VerbId", "Stored");
 

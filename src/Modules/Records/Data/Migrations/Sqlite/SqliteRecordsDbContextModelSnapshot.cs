@@ -350,7 +350,8 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TargetId");
+                    b.HasIndex("TargetId")
+                        .HasFilter("\"TargetId\" IS NOT NULL");
 
                     b.HasIndex("ActivityId", "Stored");
 
@@ -358,7 +359,8 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "Stored");
 
-                    b.HasIndex("Registration", "Stored");
+                    b.HasIndex("Registration", "Stored")
+                        .HasFilter("\"Registration\" IS NOT NULL");
 
                     b.HasIndex("VerbId", "Stored");
 
