@@ -28,7 +28,9 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
         {
             e.ToTable("stu_student");
             e.HasKey(s => s.Id);
-            ScopeColumns.Configure(e);
+            // No SchoolId index of its own: (SchoolId, Status, Stage, GradeLevel) below serves every SchoolId look-up
+            // and a second index only cost each insert (ADR XXXX).
+            ScopeColumns.Configure(e, ScopeIndexes.All & ~ScopeIndexes.School);
             e.Property(s => s.StudentNumber).HasMaxLength(19);
             e.HasIndex(s => s.StudentNumber).IsUnique();
             e.Property(s => s.Name).HasMaxLength(50);
@@ -51,12 +53,13 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
         {
             e.ToTable("stu_status_change");
             e.HasKey(c => c.Id);
-            ScopeColumns.Configure(e);
+            // History: read per student through (StudentId, RecordedAt), never listed by place or by batch, so no
+            // scope-column or BatchId indexes; every imported student writes one row here (ADR XXXX).
+            ScopeColumns.Configure(e, ScopeIndexes.None);
             e.Property(c => c.ReasonCode).HasMaxLength(4);
             e.Property(c => c.Note).HasMaxLength(500);
             e.Property(c => c.RecordedByName).HasMaxLength(100);
             e.HasIndex(c => new { c.StudentId, c.RecordedAt });
-            e.HasIndex(c => c.BatchId);
         });
         ConfigureTransfers(modelBuilder);
         modelBuilder.Entity<ImportJob>(e =>

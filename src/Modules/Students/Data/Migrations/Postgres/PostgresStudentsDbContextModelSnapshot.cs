@@ -478,18 +478,6 @@ namespace EduCloud.Students.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId");
-
-                    b.HasIndex("CityCode");
-
-                    b.HasIndex("ClassId");
-
-                    b.HasIndex("CountyCode");
-
-                    b.HasIndex("ProvinceCode");
-
-                    b.HasIndex("SchoolId");
-
                     b.HasIndex("StudentId", "RecordedAt");
 
                     b.ToTable("stu_status_change", "students");
@@ -626,8 +614,6 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     b.HasIndex("CountyCode");
 
                     b.HasIndex("ProvinceCode");
-
-                    b.HasIndex("SchoolId");
 
                     b.HasIndex("StudentNumber")
                         .IsUnique();

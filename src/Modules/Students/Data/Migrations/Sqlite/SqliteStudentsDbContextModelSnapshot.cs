@@ -468,18 +468,6 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId");
-
-                    b.HasIndex("CityCode");
-
-                    b.HasIndex("ClassId");
-
-                    b.HasIndex("CountyCode");
-
-                    b.HasIndex("ProvinceCode");
-
-                    b.HasIndex("SchoolId");
-
                     b.HasIndex("StudentId", "RecordedAt");
 
                     b.ToTable("stu_status_change", (string)null);
@@ -616,8 +604,6 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                     b.HasIndex("CountyCode");
 
                     b.HasIndex("ProvinceCode");
-
-                    b.HasIndex("SchoolId");
 
                     b.HasIndex("StudentNumber")
                         .IsUnique();
