@@ -28,14 +28,15 @@ public sealed class DirectReads(DatabaseSettings settings) : IDisposable
     /// statement that needs a plan per value does not belong on this path.
     /// </para>
     /// </summary>
-    private readonly string _connectionString = settings.IsPostgres
-        ? new NpgsqlConnectionStringBuilder(settings.ConnectionString)
-        {
-            NoResetOnClose = true,
-            MaxPoolSize = 32,
-            Options = "-c plan_cache_mode=force_generic_plan",
-        }.ConnectionString
-        : settings.ConnectionString;
+    private readonly string _connectionString = settings.IsPostgres ? PostgresReads(settings.ConnectionString) : settings.ConnectionString;
+
+    private static string PostgresReads(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxPoolSize = 32 };
+        // Added to whatever session options the operator gave.
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// Microsoft.Data.Sqlite prepares every statement again on every execution of a new command, and its pool keeps
