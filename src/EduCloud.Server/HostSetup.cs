@@ -97,7 +97,7 @@ internal static class HostSetup
                 }
             },
         });
-        app.UseAuthentication();
+        app.UseEduCloudAuthentication();
         app.UseCurrentActor();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using EduCloud.Kernel.Scope;
 
@@ -48,11 +49,31 @@ public sealed class ScopeSql
         }
     }
 
+    /// <summary>The condition with <c>{a}</c> for the table alias: equal templates are the same SQL for any values.</summary>
+    public string Template => _template;
+
     /// <summary>
     /// The condition for <paramref name="scope"/> over rows of <typeparamref name="TRow"/>. Guids are bound as the
     /// database stores them: uppercase text on SQLite (EF Core's mapping), uuid on PostgreSQL.
+    /// <para>
+    /// Built once per scope object: a person's DataScope is loaded once and shared by their requests for a while
+    /// (ScopeLoader's cache), and a scope is never changed once built, so its SQL form is kept beside it (weakly:
+    /// it goes when the scope goes). Rebuilding it was a visible part of the school list's CPU (ADR 0019).
+    /// </para>
     /// </summary>
     public static ScopeSql For<TRow>(DataScope scope, bool postgres)
+        where TRow : IScopedRow =>
+        postgres
+            ? Kept<TRow>.Postgres.GetValue(scope, static s => Build<TRow>(s, postgres: true))
+            : Kept<TRow>.Sqlite.GetValue(scope, static s => Build<TRow>(s, postgres: false));
+
+    private static class Kept<TRow>
+    {
+        public static readonly ConditionalWeakTable<DataScope, ScopeSql> Sqlite = new();
+        public static readonly ConditionalWeakTable<DataScope, ScopeSql> Postgres = new();
+    }
+
+    private static ScopeSql Build<TRow>(DataScope scope, bool postgres)
         where TRow : IScopedRow
     {
         if (typeof(IOwnedByPerson).IsAssignableFrom(typeof(TRow)))

@@ -106,6 +106,17 @@ public static class IdentityModule
     /// <summary>Makes the given service scope act as the platform (CLI commands, seeding, background jobs).</summary>
     public static void ActAsPlatform(IServiceProvider scopedServices) => scopedServices.ActAsPlatform();
 
+    /// <summary>
+    /// ASP.NET Core's authentication middleware, with remembered API bearer tokens signed in without it
+    /// (<see cref="AuthenticateRememberedBearer"/>, ADR 0019). Use instead of UseAuthentication.
+    /// </summary>
+    public static IApplicationBuilder UseEduCloudAuthentication(this IApplicationBuilder app)
+    {
+        // The key UseAuthentication sets: without it the web host would add a second authentication middleware.
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        return app.UseMiddleware<AuthenticateRememberedBearer>();
+    }
+
     public static IApplicationBuilder UseCurrentActor(this IApplicationBuilder app) => app.UseMiddleware<LoadActorMiddleware>();
 
     public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder app)

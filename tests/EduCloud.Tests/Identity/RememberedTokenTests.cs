@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using EduCloud.Identity.Features.SignIn;
 using EduCloud.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 
 namespace EduCloud.Tests.Identity;
@@ -59,6 +62,50 @@ public sealed class RememberedTokenTests(EduCloudFactory factory) : IClassFixtur
 
         (await forger.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_remembered_api_call_that_skipped_the_authentication_middleware_can_still_be_challenged_and_forbidden()
+    {
+        // ADR 0019: a remembered /api/ call is signed in without the authentication middleware, so OpenIddict's request
+        // state is missing; a challenge or forbid on it must create that state rather than fail with a 500.
+        var user = await factory.CreateUserAsync("CountyAdmin", regionCode: "520102");
+        using var client = await factory.ClientForAsync(user);
+        (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        factory.Services.GetRequiredService<ValidatedTokens>().Find(token).ShouldNotBeNull();
+
+        // OpenIddict answers both with 403 (insufficient_access) for a valid token, as it does after the full middleware.
+        foreach (var (act, status) in new (Func<HttpContext, Task>, int)[] { (c => c.ChallengeAsync(), 403), (c => c.ForbidAsync(), 403) })
+        {
+            using var scope = factory.Services.CreateScope();
+            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            context.Request.Path = "/api/v1/me";
+            context.Request.Headers.Authorization = "Bearer " + token;
+            var signedIn = await context.AuthenticateAsync();
+            signedIn.Succeeded.ShouldBeTrue(); // from the remembered token, without OpenIddict's request state
+
+            await act(context);
+
+            context.Response.StatusCode.ShouldBe(status);
+        }
+    }
+
+    [Fact]
+    public async Task Remembered_tokens_keep_working_outside_the_api_short_cut_and_bad_tokens_still_meet_openiddict()
+    {
+        var user = await factory.CreateUserAsync("CountyAdmin", regionCode: "520102");
+        using var client = await factory.ClientForAsync(user);
+        (await client.GetAsync("/api/v1/schools?region=520102")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/schools?region=520102")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // /connect/userinfo is not under /api: the full middleware (and OpenIddict's server) handles it as before.
+        ((int)(await client.GetAsync("/connect/userinfo")).StatusCode).ShouldBeLessThan(500);
+
+        using var stranger = factory.CreateClient();
+        stranger.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+        var refused = await stranger.GetAsync("/api/v1/schools?region=520102");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        refused.Headers.WwwAuthenticate.ToString().ShouldContain("Bearer");
     }
 
     [Fact]

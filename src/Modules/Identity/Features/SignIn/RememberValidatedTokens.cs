@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -69,17 +71,16 @@ internal sealed class RememberingBearerHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (TokenOf(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
-        var token = header["Bearer ".Length..].Trim();
         if (token.Length > 0 && tokens.Find(token) is { } remembered)
         {
             // A copy per request: nothing downstream may change the remembered principal for the next caller.
             return AuthenticateResult.Success(new AuthenticationTicket(remembered.Clone(), Scheme.Name));
         }
+        await EnsureOpenIddictRequestAsync();
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (result.Succeeded && token.Length > 0)
         {
@@ -88,9 +89,41 @@ internal sealed class RememberingBearerHandler(
         return result;
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Context.ChallengeAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, properties);
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        await EnsureOpenIddictRequestAsync();
+        await Context.ChallengeAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, properties);
+    }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Context.ForbidAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, properties);
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        await EnsureOpenIddictRequestAsync();
+        await Context.ForbidAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, properties);
+    }
+
+    /// <summary>The token of an <c>Authorization: Bearer</c> header (possibly empty); null without one.</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    /// <summary>
+    /// OpenIddict's validation handler authenticates, challenges and forbids only within the request state its
+    /// request-handling step creates (AuthenticationMiddleware runs that step first on every request). A remembered
+    /// API call skips that middleware (<see cref="AuthenticateRememberedBearer"/>), so the state is created here
+    /// when OpenIddict is needed after all; it is the same step the middleware would have run.
+    /// </summary>
+    private async Task EnsureOpenIddictRequestAsync()
+    {
+        if (Context.Features.Get<OpenIddictValidationAspNetCoreFeature>()?.Transaction is not null)
+        {
+            return;
+        }
+        var handlers = Context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>();
+        if (await handlers.GetHandlerAsync(Context, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is IAuthenticationRequestHandler openIddict)
+        {
+            await openIddict.HandleRequestAsync();
+        }
+    }
 }

@@ -30,19 +30,13 @@ internal static class StageNames
 {
     private static readonly StageSet[] Each = Enum.GetValues<StageSet>().Where(s => s != StageSet.None).ToArray();
 
-    public static string[] ToNames(StageSet stages)
-    {
-        // A plain loop: this runs for every row of every school list page.
-        var names = new List<string>(2);
-        foreach (var stage in Each)
-        {
-            if ((stages & stage) == stage)
-            {
-                names.Add(stage.ToString());
-            }
-        }
-        return names.ToArray();
-    }
+    /// <summary>Every combination's names, made once: this runs for every row of every school list page (ADR 0019).
+    /// The arrays are shared by the DTOs, which only ever serialise them.</summary>
+    private static readonly string[][] Named = Enumerable.Range(0, (int)Each.Aggregate(StageSet.None, (a, s) => a | s) + 1)
+        .Select(v => Each.Where(s => ((StageSet)v & s) == s).Select(s => s.ToString()).ToArray()).ToArray();
+
+    public static string[] ToNames(StageSet stages) =>
+        (uint)stages < (uint)Named.Length ? Named[(int)stages] : Each.Where(s => (stages & s) == s).Select(s => s.ToString()).ToArray();
 
     public static StageSet? Parse(IEnumerable<string>? names)
     {
