@@ -21,7 +21,7 @@ public static class ScopeColumns
 {
     /// <summary>
     /// By default each scope column gets its own index so each OR term of the scope filter can use one. A table may
-    /// opt out of some (ADR XXXX), and must say why next to the call: an append-only history table read through its
+    /// opt out of some (ADR 0020), and must say why next to the call: an append-only history table read through its
     /// owner's key and never listed by place (<see cref="ScopeIndexes.None"/>), or a column that already leads a
     /// composite index of the table. Every index costs each insert a b-tree insertion, which is what a bulk load pays.
     /// The scope filter and the write guard apply either way; only a query by an unindexed place would scan.

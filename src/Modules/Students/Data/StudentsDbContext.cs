@@ -29,7 +29,7 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
             e.ToTable("stu_student");
             e.HasKey(s => s.Id);
             // No SchoolId index of its own: (SchoolId, Status, Stage, GradeLevel) below serves every SchoolId look-up
-            // and a second index only cost each insert (ADR XXXX).
+            // and a second index only cost each insert (ADR 0020).
             ScopeColumns.Configure(e, ScopeIndexes.All & ~ScopeIndexes.School);
             e.Property(s => s.StudentNumber).HasMaxLength(19);
             e.HasIndex(s => s.StudentNumber).IsUnique();
@@ -54,7 +54,7 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
             e.ToTable("stu_status_change");
             e.HasKey(c => c.Id);
             // History: read per student through (StudentId, RecordedAt), never listed by place or by batch, so no
-            // scope-column or BatchId indexes; every imported student writes one row here (ADR XXXX).
+            // scope-column or BatchId indexes; every imported student writes one row here (ADR 0020).
             ScopeColumns.Configure(e, ScopeIndexes.None);
             e.Property(c => c.ReasonCode).HasMaxLength(4);
             e.Property(c => c.Note).HasMaxLength(500);
