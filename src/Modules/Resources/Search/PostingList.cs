@@ -5,7 +5,7 @@ namespace EduCloud.Resources.Search;
 /// beside each in a byte array and the document's length (what BM25 normalises by) in a ushort array: 7 bytes a
 /// posting, no object per posting. The length is a copy of the row's (a row never changes length: a re-published
 /// resource gets a new row), kept here so that scoring a match reads the three arrays in order instead of the
-/// length column at a random place (ADR "search scan columns").
+/// length column at a random place (ADR 0022).
 /// One writer appends under the index's writer lock; readers never lock. The writer fills the slot, publishes the
 /// (possibly regrown) arrays and only then the count, and a reader reads the count first: so whatever count a
 /// reader sees, the arrays it reads afterwards hold at least that many valid entries.

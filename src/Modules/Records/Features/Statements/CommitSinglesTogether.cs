@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace EduCloud.Records.Features.Statements;
 
 /// <summary>
-/// Group commit for single-statement PUT/POST (ADR "xAPI group commit"). Each request does its own work first —
+/// Group commit for single-statement PUT/POST (ADR 0018). Each request does its own work first —
 /// rules, id, hash, the learner and the writer's right to write about them, the row — so a bad statement is
 /// refused with its own 400/403 and never reaches the queue. One writer then stores whatever has queued in one
 /// transaction (one COPY per table on PostgreSQL) and answers each request only after that commit. While a flush
