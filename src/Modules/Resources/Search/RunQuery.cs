@@ -42,7 +42,7 @@ internal static class RunQuery
                 return Empty();
             }
             var read = postings.Read();
-            lists.Add(new Scored(read.Ids, read.Frequencies, read.Lengths, read.Count, Idf(index.LiveCount, read.Count)));
+            lists.Add(new Scored(read.Ids, read.Frequencies, read.Lengths, read.Count, Idf(index.MaxDoc, read.Count)));
         }
         if (filters.NodeDocs is { } nodeDocs)
         {
@@ -168,7 +168,7 @@ internal static class RunQuery
         var relevance = sort == SearchSort.Relevance;
         var averageLength = index.AverageLength;
         var lengthNorms = LengthNorms(averageLength);
-        var weight = Idf(index.LiveCount, count) * (K1 + 1);
+        var weight = Idf(index.MaxDoc, count) * (K1 + 1);
         var screened = docs.Screened;
         var cut = Array.BinarySearch(ids, 0, count, maxDoc);
         cut = cut >= 0 ? cut : ~cut;
@@ -244,7 +244,10 @@ internal static class RunQuery
 
     private sealed record NormTable(double AverageLength, double[] Norms);
 
-    /// <summary>BM25's idf; df counts dead rows until compaction, as Lucene's does until a merge.</summary>
+    /// <summary>
+    /// BM25's idf. df counts dead rows until a compaction, so N must count them too (Lucene's maxDoc): with the live
+    /// count a term in nearly every document got df &gt; N after re-publishes, a negative idf and a reversed order.
+    /// </summary>
     private static double Idf(long documents, int df) => Math.Log(1 + (documents - df + 0.5) / (df + 0.5));
 
     /// <summary>Moves every other list's cursor to the first id ≥ doc (galloping, then binary search) and says whether all hold doc.</summary>
