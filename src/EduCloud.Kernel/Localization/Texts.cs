@@ -16,6 +16,12 @@ public static class Texts
     private static readonly List<(Regex Pattern, string English)> Templates = [];
     private static readonly Lock Gate = new();
 
+    /// <summary>
+    /// Wall-clock time, so generous: the messages are short and the patterns linear, but a thread descheduled on a
+    /// loaded machine once overran 50 ms (CI, load average 56) and turned an English form error into a 500.
+    /// </summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
     static Texts()
     {
         AddEnglish(KernelTexts.English);
@@ -51,7 +57,7 @@ public static class Texts
         }
         lock (Gate)
         {
-            Templates.Add((new Regex(pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)), enTemplate));
+            Templates.Add((new Regex(pattern + "$", RegexOptions.CultureInvariant, MatchTimeout), enTemplate));
         }
     }
 
@@ -83,7 +89,18 @@ public static class Texts
         }
         for (var t = templates.Length - 1; t >= 0; t--)
         {
-            var match = templates[t].Pattern.Match(zh);
+            Match match;
+            try
+            {
+                match = templates[t].Pattern.Match(zh);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // The timeout guards against a pathological message, not against a busy machine; a template that ran
+                // out of time is skipped (the text falls back to another template or the Chinese) rather than
+                // failing the page.
+                continue;
+            }
             if (!match.Success)
             {
                 continue;
