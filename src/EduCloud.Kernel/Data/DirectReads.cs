@@ -17,8 +17,8 @@ public sealed class DirectReads(DatabaseSettings settings) : IDisposable
     /// <summary>
     /// On PostgreSQL these connections only ever run read statements and set no session state, so resetting them
     /// when they go back to the pool (Npgsql sends RESET ALL, CLOSE ALL, UNLISTEN and more, to keep prepared
-    /// statements) is wasted backend work on every request: they get their own pool without it. That pool is capped
-    /// well below PostgreSQL's default 100 connections, so it cannot starve the module contexts' pool on the same server.
+    /// statements) is wasted backend work on every request: they get their own pool without it. That pool is a few
+    /// connections (see <see cref="PostgresReads"/>), so it cannot starve the module contexts' pool on the same server.
     /// <para>
     /// Their sessions also use generic plans for prepared statements (<c>plan_cache_mode = force_generic_plan</c>).
     /// PostgreSQL otherwise plans a prepared statement again for its values on every execution whenever it guesses a
@@ -30,9 +30,26 @@ public sealed class DirectReads(DatabaseSettings settings) : IDisposable
     /// </summary>
     private readonly string _connectionString = settings.IsPostgres ? PostgresReads(settings.ConnectionString) : settings.ConnectionString;
 
+    /// <summary>
+    /// <para>
+    /// The pool is multiplexed (Npgsql <c>Multiplexing</c>, ADR 0024): each physical connection carries the statements
+    /// of many requests at once, so a few backends serve the whole node, one socket write can carry several requests'
+    /// statements and one read several replies (fewer send/receive system calls and wake-ups on both sides: half of the
+    /// backends' CPU was the kernel's loopback TCP work), and a backend stays busy instead of sleeping between requests.
+    /// PostgreSQL runs one statement at a time per backend, so more backends than cores only add switching: the pool
+    /// is sized to the node's cores (at least 2), never above the operator's Maximum Pool Size. Multiplexing allows no
+    /// explicit Prepare, so statements are prepared automatically by their text after their second use (the same
+    /// server-side prepared statement, generic plan included). A slow statement would hold up those queued behind it
+    /// on its connection: another reason only one-index-walk statements belong here.
+    /// </para>
+    /// </summary>
     private static string PostgresReads(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxPoolSize = 32 };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, Math.Max(2, Environment.ProcessorCount));
+        builder.Multiplexing = true;
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
         // Added to whatever session options the operator gave.
         builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
         return builder.ConnectionString;

@@ -6,8 +6,8 @@ namespace EduCloud.Kernel.Data;
 /// <summary>
 /// One open connection from <see cref="DirectReads"/> and the commands made on it. The commands belong to the
 /// connection: callers do not dispose them. On SQLite the connection and its prepared commands outlive the request
-/// (kept by DirectReads); on PostgreSQL each command is prepared on the server, where Npgsql keeps the statement
-/// across pool returns, and the connection goes back to Npgsql's pool.
+/// (kept by DirectReads); on PostgreSQL Npgsql prepares each statement on the server by its text (automatic
+/// preparation on DirectReads' multiplexed pool) and keeps it there, and the connection goes back to Npgsql's pool.
 /// </summary>
 public sealed class ReadConnection : IAsyncDisposable
 {
@@ -48,15 +48,15 @@ public sealed class ReadConnection : IAsyncDisposable
         command = _connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
-        await command.PrepareAsync(ct);
         if (_owner.IsPostgres)
         {
-            // Npgsql finds the prepared statement again by its text on the physical connection; the command itself
-            // is per request, so it is disposed with the connection.
+            // The multiplexed pool prepares by the statement's text on each physical connection (no explicit Prepare
+            // there, DirectReads); the command itself is per request, so it is disposed with the connection.
             _used.Add(command);
         }
         else
         {
+            await command.PrepareAsync(ct);
             _commands[sql] = command;
         }
         return command;
