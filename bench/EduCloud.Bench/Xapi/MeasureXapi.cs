@@ -26,7 +26,7 @@ internal static class MeasureXapi
     private static string Agent(Random r) =>
         Uri.EscapeDataString(JsonSerializer.Serialize(new { mbox = StatementFactory.Learner(r.Next(StatementFactory.Learners)) }));
 
-    public static async Task<string> RunAsync(BenchOptions o, long statements, int batch, int batchClients, int batchTotal, int singleClients, int queriesPerKind)
+    public static async Task<string> RunAsync(BenchOptions o, long statements, int batch, int batchClients, int batchTotal, int singleClients, int queriesPerKind, IReadOnlySet<string> phases)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# xAPI ingest and queries, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {o.Runs} runs, load average before: {Latencies.LoadAverage()}");
@@ -42,6 +42,13 @@ internal static class MeasureXapi
             var raws = new List<MeasureIngest.Figures>();
             var loads = new List<string>();
             StatementStore.Template template;
+            if (!phases.Contains("ingest"))
+            {
+                // The store already holds statements the bench client stored (an earlier run): copy the place from them.
+                template = await StatementStore.TemplateAsync(spec);
+            }
+            else
+            {
             await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}"))
             {
                 await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));
@@ -70,12 +77,17 @@ internal static class MeasureXapi
             Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
             Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
             Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
+            }
 
             var have = await StatementStore.CountAsync(spec);
-            var seconds = await StatementStore.FillAsync(spec, template, statements, have);
+            var seconds = phases.Contains("fill") ? await StatementStore.FillAsync(spec, template, statements, have) : 0;
             var size = await StatementStore.CountAsync(spec);
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Store: {size:N0} statements ({(seconds > 0 ? $"bulk-loaded {statements - have:N0} in {seconds:F0} s" : "cached")}).");
+            if (!phases.Contains("queries"))
+            {
+                continue;
+            }
             await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}-queries"))
             {
                 await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));

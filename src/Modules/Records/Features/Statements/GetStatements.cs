@@ -55,8 +55,9 @@ internal static class GetStatements
             if (parsed.Error is not null) { return XapiHttp.Bad(parsed.Error); }
             query = parsed.Query!;
         }
-        var rows = await (await query.ApplyAsync(db, ct)).Take(query.Limit + 1).Select(s => new { s.Stored, s.Json }).ToListAsync(ct);
-        var page = rows.Take(query.Limit).ToList();
+        var rows = await (await query.ApplyAsync(db, ct)).Take(query.Limit + 1).Select(s => new { s.Id, s.Stored, s.Json }).ToListAsync(ct);
+        // Distinct only matters for link rows stored twice before links were one per key; `more` still follows the raw rows.
+        var page = rows.Take(query.Limit).DistinctBy(r => r.Id).ToList();
         var statements = new JsonArray(page.Select(r => (JsonNode)Shape(r.Json, query.Format, languages)).ToArray());
         var result = new JsonObject
         {
@@ -200,7 +201,7 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
         {
             window = Ascending ? window.Where(s => s.Stored > after) : window.Where(s => s.Stored < after);
         }
-        var query = Matching(window, db);
+        var query = Matching(window, db, inWindow: true);
         if (HasFilters && await TargetingAsync(db, ct) is { Count: > 0 } targeting)
         {
             query = query.Union(window.Where(s => targeting.Contains(s.Id)));
@@ -210,24 +211,43 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
 
     /// <summary>The non-time filters. The targets of StatementRefs are matched through this too, voided ones included:
     /// voiding is not a filter condition, and a voiding statement is how a client learns its match was withdrawn.</summary>
-    private IQueryable<StoredStatement> Matching(IQueryable<StoredStatement> query, RecordsDbContext db)
+    private IQueryable<StoredStatement> Matching(IQueryable<StoredStatement> query, RecordsDbContext db, bool inWindow = false)
     {
+        // The window again on the links (their Stored is the statement's), so the link index scan starts and stops there.
+        IQueryable<StatementLink> Window(IQueryable<StatementLink> links)
+        {
+            if (!inWindow) { return links; }
+            links = links.Where(l => l.Stored <= Until);
+            if (Since is { } since) { links = links.Where(l => l.Stored > since); }
+            if (After is { } after) { links = Ascending ? links.Where(l => l.Stored > after) : links.Where(l => l.Stored < after); }
+            return links;
+        }
         if (Verb is not null) { query = query.Where(s => s.VerbId == Verb); }
         if (Registration is not null) { query = query.Where(s => s.Registration == Registration); }
         if (Agent is not null)
         {
-            query = RelatedAgents
-                ? query.Where(s => db.Links.Any(l => l.StatementId == s.Id && l.Kind == LinkKind.Agent && l.Key == Agent))
-                : query.Where(s => db.Links.Any(l => l.StatementId == s.Id && l.Kind == LinkKind.Agent && l.Key == Agent && l.Primary));
+            var agents = Window(db.Links.Where(l => l.Kind == LinkKind.Agent && l.Key == Agent));
+            query = Linked(query, RelatedAgents ? agents : agents.Where(l => l.Primary));
         }
         if (Activity is not null)
         {
             query = RelatedActivities
-                ? query.Where(s => db.Links.Any(l => l.StatementId == s.Id && l.Kind == LinkKind.Activity && l.Key == Activity))
+                ? Linked(query, Window(db.Links.Where(l => l.Kind == LinkKind.Activity && l.Key == Activity)))
                 : query.Where(s => s.ActivityId == Activity);
         }
         return query;
     }
+
+    /// <summary>
+    /// The statements with one of <paramref name="links"/>, as a join on (Id, Stored) rather than EXISTS: the link
+    /// carries its statement's Stored, so the database can walk the link index newest first and stop at the page's
+    /// limit. EXISTS made it fetch every statement of the agent (200 per learner at 10M) and sort them. A statement
+    /// has one link per (kind, key) since the store at 10M; older duplicate rows are dropped from the page in memory.
+    /// </summary>
+    private static IQueryable<StoredStatement> Linked(IQueryable<StoredStatement> query, IQueryable<StatementLink> links) =>
+        from s in query
+        join l in links on new { s.Id, s.Stored } equals new { Id = l.StatementId, l.Stored }
+        select s;
 
     /// <summary>
     /// Ids of statements that target a matching statement, directly or through a chain of StatementRefs. Statements
