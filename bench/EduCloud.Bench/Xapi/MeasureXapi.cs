@@ -49,34 +49,34 @@ internal static class MeasureXapi
             }
             else
             {
-            await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}"))
-            {
-                await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));
-                var client = await MeasureIngest.IssueClientAsync(server);
-                // Warm-up: JIT, pools, and a first stored statement to copy the place from.
-                await MeasureIngest.BatchesAsync(o, spec, server, client, batch * 4, batch, batchClients);
-                await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.WarmupSeconds));
-                template = await StatementStore.TemplateAsync(spec);
-                for (var run = 1; run <= o.Runs; run++)
+                await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}"))
                 {
-                    loads.Add(Latencies.LoadAverage());
-                    var b = await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients);
-                    var s = await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
-                    var r = await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
-                    batches.Add(b);
-                    singles.Add(s);
-                    raws.Add(r);
-                    Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s, {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s, p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s) | load {loads[^1]}");
+                    await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));
+                    var client = await MeasureIngest.IssueClientAsync(server);
+                    // Warm-up: JIT, pools, and a first stored statement to copy the place from.
+                    await MeasureIngest.BatchesAsync(o, spec, server, client, batch * 4, batch, batchClients);
+                    await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.WarmupSeconds));
+                    template = await StatementStore.TemplateAsync(spec);
+                    for (var run = 1; run <= o.Runs; run++)
+                    {
+                        loads.Add(Latencies.LoadAverage());
+                        var b = await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients);
+                        var s = await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
+                        var r = await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
+                        batches.Add(b);
+                        singles.Add(s);
+                        raws.Add(r);
+                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s, {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s, p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s) | load {loads[^1]}");
+                    }
                 }
-            }
-            report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"## {spec.Label}: ingest (medians of {o.Runs}; load averages at each run: {string.Join(" / ", loads)})");
-            report.AppendLine();
-            report.AppendLine("| Path | statements/s | per CPU-second (server + database) | p50 ms | p95 ms | p99 ms | errors |");
-            report.AppendLine("|---|---|---|---|---|---|---|");
-            Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
-            Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
-            Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
+                report.AppendLine();
+                report.AppendLine(CultureInfo.InvariantCulture, $"## {spec.Label}: ingest (medians of {o.Runs}; load averages at each run: {string.Join(" / ", loads)})");
+                report.AppendLine();
+                report.AppendLine("| Path | statements/s | per CPU-second (server + database) | p50 ms | p95 ms | p99 ms | errors |");
+                report.AppendLine("|---|---|---|---|---|---|---|");
+                Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
+                Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
+                Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
             }
 
             var have = await StatementStore.CountAsync(spec);
