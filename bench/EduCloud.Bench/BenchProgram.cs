@@ -149,8 +149,14 @@ internal static class BenchProgram
             Port = Int("port", 5783), Regenerate = options.ContainsKey("regenerate"),
             DataRootOverride = options.GetValueOrDefault("data-root") is { } root ? Path.GetFullPath(root) : null, DatasetSuffix = options.GetValueOrDefault("dataset-suffix") ?? "",
         };
+        if (options.GetValueOrDefault("postgres") is { } server)
+        {
+            o = o with { PostgresServer = server };
+        }
+        // --phases ingest,fill,queries (default all): e.g. build the store once, then only re-run the queries.
+        var phases = (options.GetValueOrDefault("phases") ?? "ingest,fill,queries").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var table = await Xapi.MeasureXapi.RunAsync(o, Int("statements", 10_000_000), Int("batch", 1000), Int("batch-clients", 4), Int("batch-total", 100_000),
-            Int("clients", 16), Int("queries", 200));
+            Int("clients", 16), Int("queries", 200), phases);
         Directory.CreateDirectory(o.ResultsRoot);
         var path = Path.Combine(o.ResultsRoot, $"xapi-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
         await File.WriteAllTextAsync(path, table);

@@ -26,7 +26,7 @@ internal static class MeasureXapi
     private static string Agent(Random r) =>
         Uri.EscapeDataString(JsonSerializer.Serialize(new { mbox = StatementFactory.Learner(r.Next(StatementFactory.Learners)) }));
 
-    public static async Task<string> RunAsync(BenchOptions o, long statements, int batch, int batchClients, int batchTotal, int singleClients, int queriesPerKind)
+    public static async Task<string> RunAsync(BenchOptions o, long statements, int batch, int batchClients, int batchTotal, int singleClients, int queriesPerKind, IReadOnlySet<string> phases)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# xAPI ingest and queries, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {o.Runs} runs, load average before: {Latencies.LoadAverage()}");
@@ -42,40 +42,52 @@ internal static class MeasureXapi
             var raws = new List<MeasureIngest.Figures>();
             var loads = new List<string>();
             StatementStore.Template template;
-            await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}"))
+            if (!phases.Contains("ingest"))
             {
-                await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));
-                var client = await MeasureIngest.IssueClientAsync(server);
-                // Warm-up: JIT, pools, and a first stored statement to copy the place from.
-                await MeasureIngest.BatchesAsync(o, spec, server, client, batch * 4, batch, batchClients);
-                await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.WarmupSeconds));
+                // The store already holds statements the bench client stored (an earlier run): copy the place from them.
                 template = await StatementStore.TemplateAsync(spec);
-                for (var run = 1; run <= o.Runs; run++)
-                {
-                    loads.Add(Latencies.LoadAverage());
-                    var b = await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients);
-                    var s = await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
-                    var r = await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
-                    batches.Add(b);
-                    singles.Add(s);
-                    raws.Add(r);
-                    Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s, {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s, p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s) | load {loads[^1]}");
-                }
             }
-            report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"## {spec.Label}: ingest (medians of {o.Runs}; load averages at each run: {string.Join(" / ", loads)})");
-            report.AppendLine();
-            report.AppendLine("| Path | statements/s | per CPU-second (server + database) | p50 ms | p95 ms | p99 ms | errors |");
-            report.AppendLine("|---|---|---|---|---|---|---|");
-            Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
-            Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
-            Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
+            else
+            {
+                await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}"))
+                {
+                    await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));
+                    var client = await MeasureIngest.IssueClientAsync(server);
+                    // Warm-up: JIT, pools, and a first stored statement to copy the place from.
+                    await MeasureIngest.BatchesAsync(o, spec, server, client, batch * 4, batch, batchClients);
+                    await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.WarmupSeconds));
+                    template = await StatementStore.TemplateAsync(spec);
+                    for (var run = 1; run <= o.Runs; run++)
+                    {
+                        loads.Add(Latencies.LoadAverage());
+                        var b = await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients);
+                        var s = await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
+                        var r = await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
+                        batches.Add(b);
+                        singles.Add(s);
+                        raws.Add(r);
+                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s, {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s, p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s) | load {loads[^1]}");
+                    }
+                }
+                report.AppendLine();
+                report.AppendLine(CultureInfo.InvariantCulture, $"## {spec.Label}: ingest (medians of {o.Runs}; load averages at each run: {string.Join(" / ", loads)})");
+                report.AppendLine();
+                report.AppendLine("| Path | statements/s | per CPU-second (server + database) | p50 ms | p95 ms | p99 ms | errors |");
+                report.AppendLine("|---|---|---|---|---|---|---|");
+                Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
+                Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
+                Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
+            }
 
             var have = await StatementStore.CountAsync(spec);
-            var seconds = await StatementStore.FillAsync(spec, template, statements, have);
+            var seconds = phases.Contains("fill") ? await StatementStore.FillAsync(spec, template, statements, have) : 0;
             var size = await StatementStore.CountAsync(spec);
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Store: {size:N0} statements ({(seconds > 0 ? $"bulk-loaded {statements - have:N0} in {seconds:F0} s" : "cached")}).");
+            if (!phases.Contains("queries"))
+            {
+                continue;
+            }
             await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}-queries"))
             {
                 await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));

@@ -46,10 +46,13 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
         modelBuilder.Entity<StatementLink>(e =>
         {
             e.ToTable("rec_statement_link");
-            e.HasKey(l => l.Id);
+            // Written only by StatementRows (COPY / prepared INSERT) and read only through the index below.
+            e.HasNoKey();
             e.Property(l => l.Key).HasMaxLength(2048);
-            e.HasIndex(l => new { l.Kind, l.Key, l.Stored });
-            e.HasIndex(l => l.StatementId);
+            // Covering: the agent/activity filters find the newest statement ids of a key, Primary included, from the
+            // index alone (an index-only scan), instead of one random heap page of the link table per statement.
+            // SQLite has no INCLUDE, so the two columns are trailing key columns on both databases.
+            e.HasIndex(l => new { l.Kind, l.Key, l.Stored, l.StatementId, l.Primary });
         });
         modelBuilder.Entity<StoredAttachment>(e =>
         {

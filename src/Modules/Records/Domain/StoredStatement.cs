@@ -40,11 +40,11 @@ internal sealed class StoredStatement : IDerivedRow, IOwnedByPerson
 /// <summary>
 /// An agent or activity a statement mentions, for the agent/activity filters. Primary = actor or object (the
 /// plain filters); the others (context, authority, instructor, team, sub-statement) count for related_agents
-/// and related_activities only.
+/// and related_activities only. No key of its own: links are read only through the (Kind, Key, Stored, ...) index, and
+/// a surrogate key cost every link an 8-byte column and a primary-key index entry. One link per (kind, key) and statement.
 /// </summary>
 internal sealed class StatementLink
 {
-    public long Id { get; set; }
     public Guid StatementId { get; set; }
     public LinkKind Kind { get; set; }
     public string Key { get; set; } = "";

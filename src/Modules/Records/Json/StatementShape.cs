@@ -71,7 +71,9 @@ internal static class StatementShape
         }
         Statement(s, true);
         Agent(s["authority"], false);
-        return links.Distinct().ToList();
+        // One link per (kind, key), primary if any mention is: the filters join statements to their links, so a
+        // second row for the same key would return the statement twice (ADR "LRS store at 10M").
+        return links.GroupBy(l => (l.Item1, l.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Any(l => l.Item3))).ToList();
     }
 
     /// <summary>SHA-256 of the statement with sorted keys, without the properties the LRS sets (stored, authority, version).</summary>

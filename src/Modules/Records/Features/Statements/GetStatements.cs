@@ -55,8 +55,9 @@ internal static class GetStatements
             if (parsed.Error is not null) { return XapiHttp.Bad(parsed.Error); }
             query = parsed.Query!;
         }
-        var rows = await (await query.ApplyAsync(db, ct)).Take(query.Limit + 1).Select(s => new { s.Stored, s.Json }).ToListAsync(ct);
-        var page = rows.Take(query.Limit).ToList();
+        var rows = await (await query.ApplyAsync(db, ct)).Take(query.Limit + 1).Select(s => new { s.Id, s.Stored, s.Json }).ToListAsync(ct);
+        // Distinct only matters for link rows stored twice before links were one per key; `more` still follows the raw rows.
+        var page = rows.Take(query.Limit).DistinctBy(r => r.Id).ToList();
         var statements = new JsonArray(page.Select(r => (JsonNode)Shape(r.Json, query.Format, languages)).ToArray());
         var result = new JsonObject
         {
@@ -128,147 +129,5 @@ internal static class GetStatements
         value = false;
         var text = q[name].ToString();
         return text.Length == 0 || bool.TryParse(text, out value);
-    }
-}
-
-/// <summary>A parsed statement query; also the content of a `more` token (base64url JSON), so a page continues exactly.</summary>
-internal sealed record StatementQuery(string? Agent, string? Verb, string? Activity, Guid? Registration, bool RelatedAgents, bool RelatedActivities,
-    long? Since, long Until, int Limit, string Format, bool Attachments, bool Ascending, long? After)
-{
-    public static (StatementQuery? Query, string? Error) Parse(IQueryCollection q, long nowMicros, int maxPage)
-    {
-        string? agentKey = null;
-        if (q["agent"].ToString() is { Length: > 0 } agentJson)
-        {
-            JsonNode? agent;
-            try { agent = JsonNode.Parse(agentJson); } catch (JsonException) { return (null, "agent: must be an Agent or Group JSON object"); }
-            var rules = new StatementRules();
-            AgentRules.ActorOrGroup(rules, JsonSerializer.SerializeToElement(agent), "agent");
-            if (rules.Errors.Count > 0 || StatementShape.IfiKey(agent) is not { } key) { return (null, rules.Errors.FirstOrDefault() ?? "agent: must carry an identifier"); }
-            agentKey = key;
-        }
-        var verb = q["verb"].ToString();
-        if (verb.Length > 0 && !Grammar.IsIri(verb)) { return (null, "verb: must be an IRI"); }
-        var activity = q["activity"].ToString();
-        if (activity.Length > 0 && !Grammar.IsIri(activity)) { return (null, "activity: must be an IRI"); }
-        Guid? registration = null;
-        if (q["registration"].ToString() is { Length: > 0 } reg)
-        {
-            if (!Grammar.IsUuid(reg)) { return (null, "registration: must be a UUID"); }
-            registration = Guid.Parse(reg);
-        }
-        long? since = null;
-        long until = nowMicros;
-        if (q["since"].ToString() is { Length: > 0 } sinceText)
-        {
-            if (!Grammar.TryTimestamp(sinceText, out var s)) { return (null, "since: must be an ISO 8601 timestamp"); }
-            since = Grammar.Micros(s);
-        }
-        if (q["until"].ToString() is { Length: > 0 } untilText)
-        {
-            if (!Grammar.TryTimestamp(untilText, out var u)) { return (null, "until: must be an ISO 8601 timestamp"); }
-            until = Math.Min(until, Grammar.Micros(u));
-        }
-        var limit = maxPage;
-        if (q["limit"].ToString() is { Length: > 0 } limitText)
-        {
-            if (!int.TryParse(limitText, out limit) || limit < 0) { return (null, "limit: must be a non-negative integer"); }
-            limit = limit == 0 ? maxPage : Math.Min(limit, maxPage);
-        }
-        bool Flag(string name) => bool.TryParse(q[name].ToString(), out var v) && v;
-        foreach (var flag in new[] { "related_agents", "related_activities" })
-        {
-            if (q[flag].ToString() is { Length: > 0 } t && !bool.TryParse(t, out _)) { return (null, $"{flag}: must be true or false"); }
-        }
-        var format = q["format"].ToString() is { Length: > 0 } f ? f : "exact";
-        return (new StatementQuery(agentKey, verb.Length > 0 ? verb : null, activity.Length > 0 ? activity : null, registration, Flag("related_agents"),
-            Flag("related_activities"), since, until, limit, format, Flag("attachments"), Flag("ascending"), null), null);
-    }
-
-    private bool HasFilters => Agent is not null || Verb is not null || Activity is not null || Registration is not null;
-
-    /// <summary>
-    /// The page's statements: those matching the filters, and (Communication 2.1.3, "Filter Conditions for
-    /// StatementRefs") those whose object is a StatementRef to a statement that matches, recursively. Time and
-    /// sequence (since, until, the more cursor) apply to the statement returned, never to the one it targets.
-    /// </summary>
-    public async Task<IQueryable<StoredStatement>> ApplyAsync(RecordsDbContext db, CancellationToken ct)
-    {
-        var window = db.Statements.AsNoTracking().Where(s => !s.Voided && s.Stored <= Until);
-        if (Since is { } since) { window = window.Where(s => s.Stored > since); }
-        if (After is { } after)
-        {
-            window = Ascending ? window.Where(s => s.Stored > after) : window.Where(s => s.Stored < after);
-        }
-        var query = Matching(window, db);
-        if (HasFilters && await TargetingAsync(db, ct) is { Count: > 0 } targeting)
-        {
-            query = query.Union(window.Where(s => targeting.Contains(s.Id)));
-        }
-        return Ascending ? query.OrderBy(s => s.Stored) : query.OrderByDescending(s => s.Stored);
-    }
-
-    /// <summary>The non-time filters. The targets of StatementRefs are matched through this too, voided ones included:
-    /// voiding is not a filter condition, and a voiding statement is how a client learns its match was withdrawn.</summary>
-    private IQueryable<StoredStatement> Matching(IQueryable<StoredStatement> query, RecordsDbContext db)
-    {
-        if (Verb is not null) { query = query.Where(s => s.VerbId == Verb); }
-        if (Registration is not null) { query = query.Where(s => s.Registration == Registration); }
-        if (Agent is not null)
-        {
-            query = RelatedAgents
-                ? query.Where(s => db.Links.Any(l => l.StatementId == s.Id && l.Kind == LinkKind.Agent && l.Key == Agent))
-                : query.Where(s => db.Links.Any(l => l.StatementId == s.Id && l.Kind == LinkKind.Agent && l.Key == Agent && l.Primary));
-        }
-        if (Activity is not null)
-        {
-            query = RelatedActivities
-                ? query.Where(s => db.Links.Any(l => l.StatementId == s.Id && l.Kind == LinkKind.Activity && l.Key == Activity))
-                : query.Where(s => s.ActivityId == Activity);
-        }
-        return query;
-    }
-
-    /// <summary>
-    /// Ids of statements that target a matching statement, directly or through a chain of StatementRefs. Statements
-    /// with a StatementRef object are few (mostly voiding), and TargetId is indexed, so each step is a small read;
-    /// the visited set ends cycles (a StatementRef may name an id stored later, so a chain can loop).
-    /// </summary>
-    private async Task<HashSet<Guid>> TargetingAsync(RecordsDbContext db, CancellationToken ct)
-    {
-        const int MaxDepth = 10;
-        var matching = Matching(db.Statements.AsNoTracking(), db).Select(t => t.Id);
-        var found = await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && matching.Contains(s.TargetId.Value))
-            .Select(s => s.Id).ToListAsync(ct);
-        var all = new HashSet<Guid>(found);
-        for (var depth = 1; depth < MaxDepth && found.Count > 0; depth++)
-        {
-            var previous = found;
-            found = (await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && previous.Contains(s.TargetId.Value))
-                .Select(s => s.Id).ToListAsync(ct)).Where(all.Add).ToList();
-        }
-        return all;
-    }
-
-    public string ToToken() => Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(this, StatementShape.Options));
-
-    public static StatementQuery? FromToken(string token)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<StatementQuery>(Base64UrlDecode(token), StatementShape.Options);
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] Base64UrlDecode(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
     }
 }

@@ -236,12 +236,6 @@ namespace EduCloud.Records.Data.Migrations.Postgres
 
             modelBuilder.Entity("EduCloud.Records.Domain.StatementLink", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -259,11 +253,7 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                     b.Property<long>("Stored")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("Kind", "Key", "Stored");
+                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary");
 
                     b.ToTable("rec_statement_link", "records");
                 });

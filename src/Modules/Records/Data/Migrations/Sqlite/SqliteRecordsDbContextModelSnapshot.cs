@@ -228,10 +228,6 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
 
             modelBuilder.Entity("EduCloud.Records.Domain.StatementLink", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -249,11 +245,7 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
                     b.Property<long>("Stored")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("Kind", "Key", "Stored");
+                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary");
 
                     b.ToTable("rec_statement_link", (string)null);
                 });
