@@ -32,7 +32,9 @@ internal sealed record BenchOptions
     public string DatasetSuffix { get; init; } = "";
     public string DataRoot => DataRootOverride ?? Path.Combine(RepoRoot, "bench", "data");
     public string ResultsRoot => Path.Combine(RepoRoot, "bench", "results");
-    public string ServerDll => Path.Combine(RepoRoot, "src", "EduCloud.Server", "bin", "Release", "net10.0", "EduCloud.Server.dll");
+    /// <summary>--server-dll: another build of the server (e.g. main's, for an A/B with the same bench).</summary>
+    public string? ServerDllOverride { get; init; }
+    public string ServerDll => ServerDllOverride ?? Path.Combine(RepoRoot, "src", "EduCloud.Server", "bin", "Release", "net10.0", "EduCloud.Server.dll");
     public bool WantsSqlite => Databases is "both" or "sqlite";
     public bool WantsPostgres => Databases is "both" or "postgres";
 

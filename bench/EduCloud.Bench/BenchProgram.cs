@@ -14,6 +14,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
 ///     [--samples "1 character;2 characters"] [--search-dir DIR] [--reuse-lucene]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
+///   [--parts batches,singles,raw] [--queries 0 = none] [--server-dll other/EduCloud.Server.dll] [--postgres "Host=...;Maximum Pool Size=20"]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- blobstore [--megabytes 200] [--small-files 500] [--small-kib 64] [--runs 3] [--seeks 100]
@@ -148,15 +149,15 @@ internal static class BenchProgram
             Databases = options.GetValueOrDefault("db") ?? "postgres", Runs = Int("runs", 3), DurationSeconds = Int("duration", 10), WarmupSeconds = Int("warmup", 3),
             Port = Int("port", 5783), Regenerate = options.ContainsKey("regenerate"),
             DataRootOverride = options.GetValueOrDefault("data-root") is { } root ? Path.GetFullPath(root) : null, DatasetSuffix = options.GetValueOrDefault("dataset-suffix") ?? "",
+            PostgresServer = options.GetValueOrDefault("postgres") ?? new BenchOptions().PostgresServer,
+            ServerDllOverride = options.GetValueOrDefault("server-dll") is { } dll ? Path.GetFullPath(dll) : null,
         };
-        if (options.GetValueOrDefault("postgres") is { } server)
-        {
-            o = o with { PostgresServer = server };
-        }
         // --phases ingest,fill,queries (default all): e.g. build the store once, then only re-run the queries.
         var phases = (options.GetValueOrDefault("phases") ?? "ingest,fill,queries").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        // --parts batches,singles,raw (default all): which ingest paths the ingest phase measures.
+        var parts = (options.GetValueOrDefault("parts") ?? "batches,singles,raw").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var table = await Xapi.MeasureXapi.RunAsync(o, Int("statements", 10_000_000), Int("batch", 1000), Int("batch-clients", 4), Int("batch-total", 100_000),
-            Int("clients", 16), Int("queries", 200), phases);
+            Int("clients", 16), Int("queries", 200), phases, parts);
         Directory.CreateDirectory(o.ResultsRoot);
         var path = Path.Combine(o.ResultsRoot, $"xapi-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
         await File.WriteAllTextAsync(path, table);

@@ -20,7 +20,8 @@ namespace EduCloud.Bench.Xapi;
 /// </summary>
 internal static class MeasureIngest
 {
-    public sealed record Figures(double Rate, double PerCpuSecond, double P50, double P95, double P99, int Errors);
+    /// <summary>ProcessCpu: the server's (or for the raw loop the bench's) CPU-seconds; DatabaseCpu: the bench database's backends'.</summary>
+    public sealed record Figures(double Rate, double PerCpuSecond, double P50, double P95, double P99, int Errors, double ProcessCpu, double DatabaseCpu);
 
     public sealed record Client(HttpClient Http, string Key);
 
@@ -80,7 +81,7 @@ internal static class MeasureIngest
         }));
         var wall = clock.Elapsed.TotalSeconds;
         var (serverCpu, dbCpu) = await meter.StopAsync();
-        return new Figures(total / wall, total / (serverCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), errors);
+        return new Figures(total / wall, total / (serverCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), errors, serverCpu, dbCpu);
     }
 
     /// <summary>Single-statement POSTs by <paramref name="clients"/> concurrent clients for the duration.</summary>
@@ -100,7 +101,7 @@ internal static class MeasureIngest
         }));
         var wall = clock.Elapsed.TotalSeconds;
         var (serverCpu, dbCpu) = await meter.StopAsync();
-        return new Figures(latencies.Count / wall, latencies.Count / (serverCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), errors);
+        return new Figures(latencies.Count / wall, latencies.Count / (serverCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), errors, serverCpu, dbCpu);
     }
 
     private static async Task<bool> PostAsync(HttpClient http, string body, Latencies latencies)
@@ -171,7 +172,7 @@ internal static class MeasureIngest
         })));
         var wall = clock.Elapsed.TotalSeconds;
         var (processCpu, dbCpu) = await meter.StopAsync();
-        return new Figures(latencies.Count / wall, latencies.Count / (processCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), 0);
+        return new Figures(latencies.Count / wall, latencies.Count / (processCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), 0, processCpu, dbCpu);
     }
 
     private static object?[] RawRow(StatementStore.Template template) =>

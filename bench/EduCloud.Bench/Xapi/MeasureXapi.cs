@@ -26,7 +26,7 @@ internal static class MeasureXapi
     private static string Agent(Random r) =>
         Uri.EscapeDataString(JsonSerializer.Serialize(new { mbox = StatementFactory.Learner(r.Next(StatementFactory.Learners)) }));
 
-    public static async Task<string> RunAsync(BenchOptions o, long statements, int batch, int batchClients, int batchTotal, int singleClients, int queriesPerKind, IReadOnlySet<string> phases)
+    public static async Task<string> RunAsync(BenchOptions o, long statements, int batch, int batchClients, int batchTotal, int singleClients, int queriesPerKind, IReadOnlySet<string> phases, IReadOnlySet<string> parts)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# xAPI ingest and queries, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {o.Runs} runs, load average before: {Latencies.LoadAverage()}");
@@ -60,25 +60,31 @@ internal static class MeasureXapi
                     for (var run = 1; run <= o.Runs; run++)
                     {
                         loads.Add(Latencies.LoadAverage());
-                        var b = await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients);
-                        var s = await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
-                        var r = await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds));
+                        // --parts picks what runs (e.g. only batches while a profiler is attached); an empty figure stands for a skipped part.
+                        var none = new MeasureIngest.Figures(0, 0, 0, 0, 0, 0, 0, 0);
+                        var b = parts.Contains("batches") ? await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients) : none;
+                        var s = parts.Contains("singles") ? await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
+                        var r = parts.Contains("raw") ? await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
                         batches.Add(b);
                         singles.Add(s);
                         raws.Add(r);
-                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s, {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s, p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s) | load {loads[^1]}");
+                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s; CPU-s server {b.ProcessCpu:F1} + db {b.DatabaseCpu:F1}; {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s; server {s.ProcessCpu:F1} + db {s.DatabaseCpu:F1}; p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s; bench {r.ProcessCpu:F1} + db {r.DatabaseCpu:F1}) | load {loads[^1]}");
                     }
                 }
                 report.AppendLine();
                 report.AppendLine(CultureInfo.InvariantCulture, $"## {spec.Label}: ingest (medians of {o.Runs}; load averages at each run: {string.Join(" / ", loads)})");
                 report.AppendLine();
-                report.AppendLine("| Path | statements/s | per CPU-second (server + database) | p50 ms | p95 ms | p99 ms | errors |");
-                report.AppendLine("|---|---|---|---|---|---|---|");
+                report.AppendLine("| Path | statements/s | per CPU-second (server + database) | per-run figures | CPU split server / database (median share) | p50 ms | p95 ms | p99 ms | errors |");
+                report.AppendLine("|---|---|---|---|---|---|---|---|---|");
                 Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
                 Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
                 Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
             }
 
+            if (queriesPerKind <= 0)
+            {
+                continue;
+            }
             var have = await StatementStore.CountAsync(spec);
             var seconds = phases.Contains("fill") ? await StatementStore.FillAsync(spec, template, statements, have) : 0;
             var size = await StatementStore.CountAsync(spec);
@@ -142,5 +148,5 @@ internal static class MeasureXapi
 
     private static void Row(StringBuilder report, string name, List<MeasureIngest.Figures> runs) =>
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"| {name} | {Latencies.Median(runs.Select(r => r.Rate)):N0} | {Latencies.Median(runs.Select(r => r.PerCpuSecond)):N0} | {Latencies.Median(runs.Select(r => r.P50)):F1} | {Latencies.Median(runs.Select(r => r.P95)):F1} | {Latencies.Median(runs.Select(r => r.P99)):F1} | {runs.Sum(r => r.Errors)} |");
+            $"| {name} | {Latencies.Median(runs.Select(r => r.Rate)):N0} | {Latencies.Median(runs.Select(r => r.PerCpuSecond)):N0} | {string.Join(" / ", runs.Select(r => r.PerCpuSecond.ToString("N0", CultureInfo.InvariantCulture)))} | {Latencies.Median(runs.Select(r => r.ProcessCpu + r.DatabaseCpu > 0 ? 100 * r.ProcessCpu / (r.ProcessCpu + r.DatabaseCpu) : 0)):F0} % / {Latencies.Median(runs.Select(r => r.ProcessCpu + r.DatabaseCpu > 0 ? 100 * r.DatabaseCpu / (r.ProcessCpu + r.DatabaseCpu) : 0)):F0} % | {Latencies.Median(runs.Select(r => r.P50)):F1} | {Latencies.Median(runs.Select(r => r.P95)):F1} | {Latencies.Median(runs.Select(r => r.P99)):F1} | {runs.Sum(r => r.Errors)} |");
 }

@@ -164,7 +164,9 @@ internal static class StatementRows
         var ordered = definitions.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("activities are written inside a transaction");
-        const string Conflict = " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\"";
+        // An unchanged definition (the usual case: a tool sends the same one with every statement) is not written
+        // again: no new row version, no WAL, no index work for it (the row is still locked, so the order above holds).
+        const string Conflict = " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\" WHERE \"rec_activity\".\"Json\" <> excluded.\"Json\"";
         if (connection is NpgsqlConnection npgsql)
         {
             await using var upsert = new NpgsqlCommand("INSERT INTO records.rec_activity (\"Id\", \"Json\") SELECT * FROM unnest($1::text[], $2::text[])" + Conflict, npgsql, (NpgsqlTransaction)transaction);

@@ -23,4 +23,20 @@ internal static class Learners
         }
         return Guid.TryParse(name, out var id) ? await placement.FindAsync(id, ct) : await placement.FindByUserNameAsync(name, ct);
     }
+
+    /// <summary>As above, on the parsed request element.</summary>
+    public static async ValueTask<PlacedAccount?> FindAsync(System.Text.Json.JsonElement agent, string homePage, IAccountPlacement placement, CancellationToken ct)
+    {
+        var account = Json.ElementShape.Property(agent, "account");
+        if (Json.ElementShape.Text(account, "homePage") is not { } home || !string.Equals(home.TrimEnd('/'), homePage, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var name = Json.ElementShape.Text(account, "name");
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+        return Guid.TryParse(name, out var id) ? await placement.FindAsync(id, ct) : await placement.FindByUserNameAsync(name, ct);
+    }
 }

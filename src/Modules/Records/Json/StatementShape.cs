@@ -71,10 +71,15 @@ internal static class StatementShape
         }
         Statement(s, true);
         Agent(s["authority"], false);
-        // One link per (kind, key), primary if any mention is: the filters join statements to their links, so a
-        // second row for the same key would return the statement twice (ADR "LRS store at 10M").
-        return links.GroupBy(l => (l.Item1, l.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Any(l => l.Item3))).ToList();
+        return OnePerKey(links);
     }
+
+    /// <summary>
+    /// One link per (kind, key), primary if any mention is, in order of first mention: the filters join statements to
+    /// their links, so a second row for the same key would return the statement twice (ADR 0025).
+    /// </summary>
+    public static List<(LinkKind Kind, string Key, bool Primary)> OnePerKey(List<(LinkKind Kind, string Key, bool Primary)> links) =>
+        links.GroupBy(l => (l.Kind, l.Key)).Select(g => (g.Key.Kind, g.Key.Key, g.Any(l => l.Primary))).ToList();
 
     /// <summary>SHA-256 of the statement with sorted keys, without the properties the LRS sets (stored, authority, version).</summary>
     /// <remarks>Written straight from the nodes into one buffer: the same bytes as a sorted deep copy's ToJsonString

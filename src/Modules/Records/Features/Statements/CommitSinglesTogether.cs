@@ -25,7 +25,8 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    private sealed record Pending(StoredStatement Row, List<StatementLink> Links, string? ActivityJson, TaskCompletionSource<StoreStatements.Outcome> Done);
+    /// <summary>GivenId: the client chose the id (only such an id can already be stored, or be a stored voiding statement's target).</summary>
+    private sealed record Pending(StoredStatement Row, List<StatementLink> Links, string? ActivityJson, bool GivenId, TaskCompletionSource<StoreStatements.Outcome> Done);
 
     /// <summary>Statements this path takes: no attachments to store, and not voiding (those need the stored-voiding checks).</summary>
     public static bool Fits(JsonObject s) =>
@@ -33,6 +34,7 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
 
     public async Task<StoreStatements.Outcome> StoreAsync(IAccountPlacement placement, string homePage, Writer writer, JsonObject s, TimeProvider clock, CancellationToken ct)
     {
+        var givenId = s["id"] is not null;
         var id = StoreStatements.AssignId(s);
         var hash = StatementShape.SubmittedHash(s);
         var learner = await Learners.FindAsync(s["actor"], homePage, placement, ct);
@@ -44,7 +46,7 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
         var activity = new Dictionary<string, string>(StringComparer.Ordinal);
         StoreStatements.CollectActivities(s, activity);
         var done = new TaskCompletionSource<StoreStatements.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Pending(row, links, activity.Values.FirstOrDefault(), done)))
+        if (!_queue.Writer.TryWrite(new Pending(row, links, activity.Values.FirstOrDefault(), givenId, done)))
         {
             throw new InvalidOperationException("the statement writer has stopped");
         }
@@ -111,9 +113,12 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
         var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
         using var turn = await StatementRows.TakeWriterTurnAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = group.Select(p => p.Row.Id).ToList();
         // Conflicts (ids are global, whatever the writer's scope): the same statement again is a no-op, another is 409.
-        var existing = await db.Statements.IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
+        // Only ids the clients chose are looked up: a fresh version-7 id cannot be stored yet.
+        var ids = group.Where(p => p.GivenId).Select(p => p.Row.Id).ToList();
+        var existing = ids.Count == 0
+            ? []
+            : await db.Statements.IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
         var outcomes = new StoreStatements.Outcome[group.Count];
         var fresh = new List<Pending>(group.Count);
         for (var i = 0; i < group.Count; i++)
@@ -132,7 +137,10 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
         }
         if (fresh.Count > 0)
         {
-            await StoreStatements.MarkLateVoidedAsync(db, fresh.Select(p => p.Row).ToList(), ct);
+            if (fresh.Any(p => p.GivenId))
+            {
+                await StoreStatements.MarkLateVoidedAsync(db, fresh.Where(p => p.GivenId).Select(p => p.Row).ToList(), ct);
+            }
             var activities = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in fresh.Where(p => p.ActivityJson is not null)) { activities[p.Row.ActivityId!] = p.ActivityJson!; }
             await StatementRows.UpsertActivitiesAsync(db, activities, ct);

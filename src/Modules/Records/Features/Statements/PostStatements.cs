@@ -61,6 +61,11 @@ internal static class PostStatements
         // Checked on the parsed elements as they are; each statement then becomes its own node tree over its element
         // (no deep copy, no second serialisation just to validate).
         if (StoreStatements.Check(elements) is { } invalid) { return XapiHttp.Error(invalid.Status, invalid.Error!); }
+        if (elements.Count > 1 && parts.Count == 0 && elements.All(StorePlainStatements.Fits))
+        {
+            var plain = await StorePlainAsync(http, db, actor, placement, clock, elements, ct);
+            return plain.Error is null ? TypedResults.Json(plain.Ids.Select(i => i.ToString())) : XapiHttp.Error(plain.Status, plain.Error);
+        }
         var statements = elements.Select(e => JsonObject.Create(e)!).ToList();
         var outcome = await StoreAsync(http, db, actor, placement, clock, statements, parts, ct);
         return outcome.Error is null ? TypedResults.Json(outcome.Ids.Select(i => i.ToString())) : XapiHttp.Error(outcome.Status, outcome.Error);
@@ -82,6 +87,21 @@ internal static class PostStatements
         catch (Exception e) when (StatementRows.IsDuplicate(e))
         {
             // Two writers raced on the same statement id: the loser gets the spec's conflict answer.
+            return StoreStatements.Outcome.Fail(409, "a statement with this id was stored at the same moment");
+        }
+    }
+
+    /// <summary>A batch without attachments or voiding, straight from the request elements (StorePlainStatements).</summary>
+    private static async Task<StoreStatements.Outcome> StorePlainAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock,
+        List<JsonElement> statements, CancellationToken ct)
+    {
+        var writer = await XapiHttp.WriterAsync(http, actor, placement, ct);
+        try
+        {
+            return await StorePlainStatements.HandleAsync(db, placement, XapiHttp.HomePage(http.RequestServices), writer, statements, clock, ct);
+        }
+        catch (Exception e) when (StatementRows.IsDuplicate(e))
+        {
             return StoreStatements.Outcome.Fail(409, "a statement with this id was stored at the same moment");
         }
     }

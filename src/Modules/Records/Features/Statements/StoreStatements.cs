@@ -33,8 +33,11 @@ internal static class StoreStatements
             return invalid;
         }
         // 2. Ids: given ones unique in the batch, missing ones assigned.
+        var given = statements.Where(s => s["id"] is not null).ToList();
         var ids = new List<Guid>(statements.Count);
         ids.AddRange(statements.Select(AssignId));
+        // Only ids the client chose can be stored already or be voided already: fresh version-7 ids skip those look-ups.
+        var givenIds = given.Select(s => Guid.Parse((string)s["id"]!)).ToHashSet();
         if (ids.Distinct().Count() != ids.Count)
         {
             return Outcome.Fail(400, "statements: the same id appears twice in one batch");
@@ -81,7 +84,8 @@ internal static class StoreStatements
             }
         }
         // 5. Conflicts with stored statements (seen whatever the caller's scope: ids are global).
-        var existing = await db.Statements.IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
+        var lookUp = givenIds.ToList();
+        var existing = lookUp.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().Where(s => lookUp.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
         var hashes = statements.Select(StatementShape.SubmittedHash).ToList();
         for (var i = 0; i < statements.Count; i++)
         {
@@ -121,7 +125,7 @@ internal static class StoreStatements
         var newParts = parts.Where(p => declared.Any(a => (string?)a["sha2"] == p.Key)).ToList();
         var knownParts = await db.Attachments.Where(a => newParts.Select(p => p.Key).Contains(a.Sha2)).Select(a => a.Sha2).ToListAsync(ct);
         db.Attachments.AddRange(newParts.Where(p => !knownParts.Contains(p.Key)).Select(p => new StoredAttachment { Sha2 = p.Key, ContentType = p.Value.ContentType, Content = p.Value.Content }));
-        await MarkLateVoidedAsync(db, rows, ct);
+        await MarkLateVoidedAsync(db, rows.Where(r => givenIds.Contains(r.Id)).ToList(), ct);
         // Rows go in bulk (COPY / one prepared INSERT), not through EF tracking: that was most of the ingest cost.
         await StatementRows.InsertAsync(db, rows, links, ct);
         await db.SaveChangesAsync(ct);
@@ -178,6 +182,10 @@ internal static class StoreStatements
     /// <summary>A statement arriving after the statement that voids it is voided at once.</summary>
     internal static async Task MarkLateVoidedAsync(RecordsDbContext db, IReadOnlyList<StoredStatement> rows, CancellationToken ct)
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
         var newIds = rows.Select(r => r.Id).ToList();
         var lateVoided = await db.Statements.IgnoreQueryFilters().Where(s => s.IsVoiding && s.TargetId != null && newIds.Contains(s.TargetId.Value)).Select(s => s.TargetId!.Value).ToListAsync(ct);
         foreach (var r in rows.Where(r => lateVoided.Contains(r.Id) && !r.IsVoiding))

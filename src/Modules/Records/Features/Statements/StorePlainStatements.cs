@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EduCloud.Identity.Contracts;
+using EduCloud.Records.Data;
+using EduCloud.Records.Domain;
+using EduCloud.Records.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduCloud.Records.Features.Statements;
+
+/// <summary>
+/// <see cref="StoreStatements.HandleAsync"/> for the common batch — no attachments, no voiding statement — read
+/// straight from the checked request elements: hash, stored JSON, row and links without building a node tree per
+/// statement (ADR "Plain statement batches"). Statements with attachments or voiding take the ordinary path, which
+/// keeps every rule for them; the outcome of both paths is the same for the statements this one takes.
+/// </summary>
+internal static class StorePlainStatements
+{
+    /// <summary>Statements this path takes: no attachments (so no signature either) and not voiding.</summary>
+    public static bool Fits(JsonElement s)
+    {
+        if (s.TryGetProperty("attachments", out _)) { return false; }
+        var obj = ElementShape.Property(s, "object");
+        if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty("attachments", out _)) { return false; }
+        return ElementShape.Text(ElementShape.Property(s, "verb"), "id") != StoreStatements.VoidedVerb;
+    }
+
+    /// <summary>The statement as its row and links (what StoreStatements.Prepare gives for the node tree), its activity definition if any.</summary>
+    public sealed record Prepared(StoredStatement Row, List<StatementLink> Links, string? ActivityJson);
+
+    public static Prepared Prepare(JsonElement s, Guid id, long stored, PlacedAccount? learner, Writer writer, List<(LinkKind Kind, string Key, bool Primary)> authorityLinks)
+    {
+        var idText = id.ToString();
+        var hash = ElementShape.SubmittedHash(s, idText);
+        var json = ElementShape.StoredJson(s, idText, Grammar.Format(Grammar.FromMicros(stored)), writer.Authority);
+        var place = learner?.Place ?? writer.Place;
+        var obj = ElementShape.Property(s, "object");
+        var type = ElementShape.ObjectType(obj);
+        var registration = ElementShape.Text(ElementShape.Property(s, "context"), "registration");
+        var row = new StoredStatement
+        {
+            Id = id,
+            Stored = stored,
+            VerbId = ElementShape.Text(ElementShape.Property(s, "verb"), "id")!,
+            ActorKey = ElementShape.IfiKey(ElementShape.Property(s, "actor")) ?? "",
+            ActivityId = type == "Activity" ? ElementShape.Text(obj, "id") : null,
+            Registration = registration is null ? null : Guid.Parse(registration),
+            TargetId = type == "StatementRef" ? Guid.Parse(ElementShape.Text(obj, "id")!) : null,
+            SubmittedHash = hash,
+            Json = json,
+            WrittenBy = writer.WrittenBy,
+            ProvinceCode = place.ProvinceCode ?? "",
+            CityCode = place.CityCode ?? "",
+            CountyCode = place.CountyCode ?? "",
+            SchoolId = place.SchoolId,
+            ClassId = place.ClassId,
+            PersonId = learner?.Id ?? writer.PersonId,
+        };
+        var links = ElementShape.Links(s, authorityLinks).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored }).ToList();
+        var activity = type == "Activity" && obj.TryGetProperty("definition", out var definition) && definition.ValueKind != JsonValueKind.Null && row.ActivityId is not null ? ElementShape.Json(obj) : null;
+        return new Prepared(row, links, activity);
+    }
+
+    /// <summary>The links the writer's authority adds to every statement it writes.</summary>
+    public static List<(LinkKind Kind, string Key, bool Primary)> AuthorityLinks(Writer writer) =>
+        StatementShape.Links(new JsonObject { ["authority"] = writer.Authority.DeepClone() });
+
+    /// <summary>Stores the checked statements (all <see cref="Fits"/>) all or nothing; ids as StoreStatements gives them.</summary>
+    public static async Task<StoreStatements.Outcome> HandleAsync(RecordsDbContext db, IAccountPlacement placement, string homePage, Writer writer,
+        IReadOnlyList<JsonElement> statements, TimeProvider clock, CancellationToken ct)
+    {
+        // Ids: given ones unique in the batch, missing ones assigned. Only given ids can already be stored or be
+        // the target of a stored voiding statement: a fresh version-7 id cannot, so those skip both look-ups.
+        var ids = new List<Guid>(statements.Count);
+        var given = new List<Guid>();
+        foreach (var s in statements)
+        {
+            if (ElementShape.Text(s, "id") is { } text)
+            {
+                var id = Guid.Parse(text);
+                ids.Add(id);
+                given.Add(id);
+            }
+            else
+            {
+                ids.Add(Guid.CreateVersion7());
+            }
+        }
+        if (given.Count > 1 && given.Distinct().Count() != given.Count)
+        {
+            return StoreStatements.Outcome.Fail(400, "statements: the same id appears twice in one batch");
+        }
+        var existing = given.Count == 0
+            ? []
+            : await db.Statements.IgnoreQueryFilters().Where(s => given.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
+        // Conflicts first (as the ordinary path): the same statement again is a no-op, another under a stored id 409.
+        for (var i = 0; i < statements.Count && existing.Count > 0; i++)
+        {
+            if (existing.TryGetValue(ids[i], out var hash) && hash != ElementShape.SubmittedHash(statements[i], ids[i].ToString()))
+            {
+                return StoreStatements.Outcome.Fail(409, $"statement {ids[i]} already exists with different content");
+            }
+        }
+        var stored = StoreStatements.NextMicros(clock, statements.Count);
+        var authorityLinks = AuthorityLinks(writer);
+        var rows = new List<StoredStatement>(statements.Count);
+        var links = new List<StatementLink>(statements.Count * 4);
+        var activities = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (existing.ContainsKey(ids[i]))
+            {
+                continue;
+            }
+            var s = statements[i];
+            var learner = await Learners.FindAsync(ElementShape.Property(s, "actor"), homePage, placement, ct);
+            if (learner is not null && !writer.MayWriteAbout(learner))
+            {
+                return StoreStatements.Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
+            }
+            var prepared = Prepare(s, ids[i], stored + i, learner, writer, authorityLinks);
+            rows.Add(prepared.Row);
+            links.AddRange(prepared.Links);
+            if (prepared.ActivityJson is not null) { activities[prepared.Row.ActivityId!] = prepared.ActivityJson; }
+        }
+        using var turn = await StatementRows.TakeWriterTurnAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await StatementRows.UpsertActivitiesAsync(db, activities, ct);
+        if (given.Count > 0)
+        {
+            await StoreStatements.MarkLateVoidedAsync(db, rows.Where(r => given.Contains(r.Id)).ToList(), ct);
+        }
+        await StatementRows.InsertAsync(db, rows, links, ct);
+        await tx.CommitAsync(ct);
+        return new StoreStatements.Outcome(200, null, ids);
+    }
+}

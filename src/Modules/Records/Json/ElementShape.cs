@@ -1,0 +1,185 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EduCloud.Records.Domain;
+
+namespace EduCloud.Records.Json;
+
+/// <summary>
+/// What <see cref="StatementShape"/> derives from a statement's node tree, read straight from the parsed request
+/// element instead: the submitted hash, the stored JSON (with what the LRS sets), the links. A batch of 1,000
+/// statements as node trees (every object of every statement materialised, sorted, then serialised again) was the
+/// largest share of the server's ingest CPU after the COPY itself (profile in docs/benchmarks.md, "ingest").
+/// The bytes are the node path's: the same writer, the same escaping, the same property order, so hashes already
+/// stored keep matching (ElementShapeTests compare both paths).
+/// </summary>
+internal static class ElementShape
+{
+    public static string? IfiKey(JsonElement a)
+    {
+        if (a.ValueKind != JsonValueKind.Object) { return null; }
+        if (a.TryGetProperty("mbox", out var mbox) && mbox.ValueKind != JsonValueKind.Null) { return "mbox:" + mbox.GetString(); }
+        if (a.TryGetProperty("mbox_sha1sum", out var sha) && sha.ValueKind != JsonValueKind.Null) { return "sha1:" + sha.GetString()!.ToLowerInvariant(); }
+        if (a.TryGetProperty("openid", out var openid) && openid.ValueKind != JsonValueKind.Null) { return "openid:" + openid.GetString(); }
+        if (a.TryGetProperty("account", out var account) && account.ValueKind == JsonValueKind.Object)
+        {
+            return "account:" + Text(account, "homePage") + "|" + Text(account, "name");
+        }
+        return null;
+    }
+
+    public static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    public static string ObjectType(JsonElement e) => e.ValueKind == JsonValueKind.Object ? Text(e, "objectType") ?? "Activity" : "";
+
+    public static JsonElement Property(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : default;
+
+    /// <summary>As <see cref="StatementShape.Links"/> after the authority was set: the statement's links, then the authority's.</summary>
+    public static List<(LinkKind Kind, string Key, bool Primary)> Links(JsonElement s, List<(LinkKind Kind, string Key, bool Primary)> authorityLinks)
+    {
+        var links = new List<(LinkKind, string, bool)>(6);
+        void Agent(JsonElement a, bool primary)
+        {
+            if (a.ValueKind != JsonValueKind.Object) { return; }
+            if (IfiKey(a) is { } key) { links.Add((LinkKind.Agent, key, primary)); }
+            if (a.TryGetProperty("member", out var members) && members.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var m in members.EnumerateArray()) { if (IfiKey(m) is { } mk) { links.Add((LinkKind.Agent, mk, false)); } }
+            }
+        }
+        void Activity(JsonElement a, bool primary)
+        {
+            if (Text(a, "id") is { } id) { links.Add((LinkKind.Activity, id, primary)); }
+        }
+        void Statement(JsonElement st, bool top)
+        {
+            Agent(Property(st, "actor"), top);
+            var obj = Property(st, "object");
+            switch (ObjectType(obj))
+            {
+                case "Activity": Activity(obj, top); break;
+                case "Agent" or "Group": Agent(obj, top); break;
+                case "SubStatement": Statement(obj, false); break;
+            }
+            var c = Property(st, "context");
+            if (c.ValueKind != JsonValueKind.Object) { return; }
+            Agent(Property(c, "instructor"), false);
+            Agent(Property(c, "team"), false);
+            if (Property(c, "contextActivities") is { ValueKind: JsonValueKind.Object } ca)
+            {
+                foreach (var kind in ca.EnumerateObject())
+                {
+                    if (kind.Value.ValueKind == JsonValueKind.Array) { foreach (var x in kind.Value.EnumerateArray()) { Activity(x, false); } }
+                    else { Activity(kind.Value, false); }
+                }
+            }
+        }
+        Statement(s, true);
+        links.AddRange(authorityLinks);
+        return StatementShape.OnePerKey(links);
+    }
+
+    /// <summary>As <see cref="StatementShape.SubmittedHash"/> of the statement once its id is <paramref name="id"/>.</summary>
+    public static string SubmittedHash(JsonElement s, string id)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            var properties = new List<(string Name, JsonElement Value)>(12);
+            var hasId = false;
+            foreach (var p in s.EnumerateObject())
+            {
+                if (p.Name is "stored" or "authority" or "version") { continue; }
+                hasId |= p.Name == "id";
+                properties.Add((p.Name, p.Value));
+            }
+            if (!hasId) { properties.Add(("id", default)); }
+            properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            writer.WriteStartObject();
+            foreach (var (name, value) in properties)
+            {
+                writer.WritePropertyName(name);
+                if (name == "id") { writer.WriteStringValue(id); }
+                else { WriteSorted(writer, value); }
+            }
+            writer.WriteEndObject();
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var properties = new List<JsonProperty>(8);
+                foreach (var p in e.EnumerateObject()) { properties.Add(p); }
+                properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                writer.WriteStartObject();
+                foreach (var p in properties)
+                {
+                    writer.WritePropertyName(p.Name);
+                    WriteSorted(writer, p.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var x in e.EnumerateArray()) { WriteSorted(writer, x); }
+                writer.WriteEndArray();
+                break;
+            default: e.WriteTo(writer); break;
+        }
+    }
+
+    /// <summary>
+    /// The statement as stored: as submitted, with id, stored and authority set, timestamp and version kept or set
+    /// (StoreStatements.Prepare on the node tree: existing properties keep their place, new ones follow in that order).
+    /// </summary>
+    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            bool hasId = false, hasStored = false, hasTimestamp = false, hasAuthority = false, hasVersion = false;
+            writer.WriteStartObject();
+            foreach (var p in s.EnumerateObject())
+            {
+                writer.WritePropertyName(p.Name);
+                switch (p.Name)
+                {
+                    case "id": hasId = true; writer.WriteStringValue(id); break;
+                    case "stored": hasStored = true; writer.WriteStringValue(stored); break;
+                    case "authority": hasAuthority = true; authority.WriteTo(writer); break;
+                    case "timestamp" when p.Value.ValueKind != JsonValueKind.Null: hasTimestamp = true; p.Value.WriteTo(writer); break;
+                    case "timestamp": hasTimestamp = true; writer.WriteStringValue(stored); break;
+                    case "version" when p.Value.ValueKind != JsonValueKind.Null: hasVersion = true; p.Value.WriteTo(writer); break;
+                    case "version": hasVersion = true; writer.WriteStringValue("1.0.0"); break;
+                    default: p.Value.WriteTo(writer); break;
+                }
+            }
+            if (!hasId) { writer.WriteString("id", id); }
+            if (!hasStored) { writer.WriteString("stored", stored); }
+            if (!hasTimestamp) { writer.WriteString("timestamp", stored); }
+            if (!hasAuthority) { writer.WritePropertyName("authority"); authority.WriteTo(writer); }
+            if (!hasVersion) { writer.WriteString("version", "1.0.0"); }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>An element written alone, as the node path's ToJsonString writes it.</summary>
+    public static string Json(JsonElement e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            e.WriteTo(writer);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
