@@ -4,6 +4,7 @@ using EduCloud.Kernel.Scope;
 using EduCloud.Students.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EduCloud.Students.Data;
 
@@ -32,9 +33,18 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
             // and a second index only cost each insert (ADR 0020).
             ScopeColumns.Configure(e, ScopeIndexes.All & ~ScopeIndexes.School);
             e.Property(s => s.StudentNumber).HasMaxLength(19);
+            if (Database.IsNpgsql())
+            {
+                // The cluster's C.UTF-8 is not "C" to PostgreSQL 15: every comparison of this random-order unique key
+                // (each imported row descends the index) went through strcoll with copies. The numbers are ASCII, so
+                // byte order is the order they had. SQLite compares bytes already. ADR 0027.
+                e.Property(s => s.StudentNumber).UseCollation("C");
+            }
             e.HasIndex(s => s.StudentNumber).IsUnique();
             e.Property(s => s.Name).HasMaxLength(50);
-            e.Property(s => s.CitizenIdHash).HasMaxLength(64);
+            // The keyed hash is kept as its 32 bytes (bytea / BLOB), not 64 hex characters: half the index every imported
+            // row descends at a random place, compared with memcmp. The model keeps the hex text (ADR 0027).
+            e.Property(s => s.CitizenIdHash).HasConversion(HashBytes);
             e.Property(s => s.CitizenIdMasked).HasMaxLength(18);
             // Not unique: the same person enrolled at two schools is a duplicate case to resolve, not an error to hide.
             e.HasIndex(s => s.CitizenIdHash);
@@ -90,6 +100,9 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
             e.HasIndex(c => c.ProvinceCode);
         });
     }
+
+    /// <summary>Hex text of PersonalDataProtector.Hash in the model, its 32 bytes in the column.</summary>
+    internal static readonly ValueConverter<string?, byte[]> HashBytes = new(hex => Convert.FromHexString(hex!), bytes => Convert.ToHexString(bytes));
 
     private static void ConfigureTransfers(ModelBuilder modelBuilder)
     {

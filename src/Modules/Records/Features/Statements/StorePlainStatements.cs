@@ -11,7 +11,7 @@ namespace EduCloud.Records.Features.Statements;
 /// <summary>
 /// <see cref="StoreStatements.HandleAsync"/> for the common batch — no attachments, no voiding statement — read
 /// straight from the checked request elements: hash, stored JSON, row and links without building a node tree per
-/// statement (ADR "Plain statement batches"). Statements with attachments or voiding take the ordinary path, which
+/// statement (ADR 0026). Statements with attachments or voiding take the ordinary path, which
 /// keeps every rule for them; the outcome of both paths is the same for the statements this one takes.
 /// </summary>
 internal static class StorePlainStatements

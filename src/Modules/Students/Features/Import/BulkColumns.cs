@@ -19,6 +19,21 @@ internal sealed record BulkColumn<T>(string Name, Action<StringBuilder, T> Copy,
         (w, r) => CopyText(w, get(r)),
         (s, i, r) => BindText(s, i, get(r)));
 
+    /// <summary>
+    /// A keyed hash held as hex text in the model and as its bytes in the column (ADR 0027): COPY's text form of a
+    /// bytea is \\x and the hex digits; SQLite gets the 32 bytes as a BLOB.
+    /// </summary>
+    public static BulkColumn<T> HexBytes(string name, Func<T, string?> get) => new(name,
+        (w, r) => _ = get(r) is { } hex ? w.Append(@"\\x").Append(hex) : w.Append(@"\N"),
+        (s, i, r) => Check(get(r) is { } hex ? BindHex(s, i, hex) : raw.sqlite3_bind_null(s, i)));
+
+    private static int BindHex(sqlite3_stmt s, int i, string hex)
+    {
+        Span<byte> bytes = stackalloc byte[hex.Length / 2];
+        Convert.FromHexString(hex, bytes, out _, out _);
+        return raw.sqlite3_bind_blob(s, i, bytes);
+    }
+
     public static BulkColumn<T> Uuid(string name, Func<T, Guid?> get) => new(name,
         (w, r) => CopyValue(w, get(r)),
         (s, i, r) => BindText(s, i, get(r) is { } g ? Upper(g) : null));
@@ -155,7 +170,7 @@ internal static class BulkColumns
         BulkColumn<StudentRecord>.Uuid("Id", s => s.Id), BulkColumn<StudentRecord>.Text("StudentNumber", s => s.StudentNumber),
         BulkColumn<StudentRecord>.Text("Name", s => s.Name), BulkColumn<StudentRecord>.Int("Sex", s => (int)s.Sex),
         BulkColumn<StudentRecord>.Date("BirthDate", s => s.BirthDate), BulkColumn<StudentRecord>.Text("CitizenIdCipher", s => s.CitizenIdCipher),
-        BulkColumn<StudentRecord>.Text("CitizenIdHash", s => s.CitizenIdHash), BulkColumn<StudentRecord>.Text("CitizenIdMasked", s => s.CitizenIdMasked),
+        BulkColumn<StudentRecord>.HexBytes("CitizenIdHash", s => s.CitizenIdHash), BulkColumn<StudentRecord>.Text("CitizenIdMasked", s => s.CitizenIdMasked),
         BulkColumn<StudentRecord>.Text("EthnicityCode", s => s.EthnicityCode), BulkColumn<StudentRecord>.Text("HukouRegionCode", s => s.HukouRegionCode),
         BulkColumn<StudentRecord>.Int("HukouKind", s => (int)s.HukouKind), BulkColumn<StudentRecord>.Text("AddressCipher", s => s.AddressCipher),
         BulkColumn<StudentRecord>.Text("AddressMasked", s => s.AddressMasked), BulkColumn<StudentRecord>.Bool("LeftBehind", s => s.LeftBehind),

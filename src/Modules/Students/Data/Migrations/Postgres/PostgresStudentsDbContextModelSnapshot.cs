@@ -505,9 +505,8 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     b.Property<string>("CitizenIdCipher")
                         .HasColumnType("text");
 
-                    b.Property<string>("CitizenIdHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<byte[]>("CitizenIdHash")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("CitizenIdMasked")
                         .HasMaxLength(18)
@@ -591,7 +590,8 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     b.Property<string>("StudentNumber")
                         .IsRequired()
                         .HasMaxLength(19)
-                        .HasColumnType("character varying(19)");
+                        .HasColumnType("character varying(19)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

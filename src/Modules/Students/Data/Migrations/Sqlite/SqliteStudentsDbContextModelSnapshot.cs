@@ -495,9 +495,8 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                     b.Property<string>("CitizenIdCipher")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CitizenIdHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("CitizenIdHash")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("CitizenIdMasked")
                         .HasMaxLength(18)
