@@ -27,7 +27,7 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
     /// <summary>
     /// The module contexts' pool, unless the connection string sets its own Maximum Pool Size. PostgreSQL allows 100
     /// connections per cluster by default (3 kept for superusers) and Npgsql pools 100 per connection string, so with
-    /// the direct-read pool beside it (32 then; one per core since ADR 0024) a busy node could ask for 132 and fail
+    /// the direct-read pool beside it (32 then; four per core, at least 8, since ADR 0024) a busy node could ask for 132 and fail
     /// with 53300 "too many clients" (measured at exam start, docs/benchmarks.md). 60 + 32 stays under the limit.
     /// </summary>
     public const int DefaultMaxPoolSize = 60;
