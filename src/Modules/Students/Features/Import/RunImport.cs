@@ -127,6 +127,9 @@ internal static class RunImport
                 await transaction.RollbackAsync(ct);
                 job.Status = ImportStatus.Rejected;
                 job.Message = $"有{progress.Failed}行数据有误，按“全部成功才导入”未写入任何数据；请下载错误报告，修改后重新上传";
+                // The counts go out with the finished status: a job read in between showed "rejected, 0 failed rows"
+                // (the DTO reads a finished job's counts from its row; seen once in a PostgreSQL test run).
+                (job.Processed, job.Failed, job.FinishedAt) = (progress.Processed, progress.Failed, DateTime.UtcNow);
                 await AuditAsync(db, job, progress, AuditOutcome.Failed, CancellationToken.None);
                 return;
             }
