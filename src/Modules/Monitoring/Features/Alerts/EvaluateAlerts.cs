@@ -42,6 +42,11 @@ internal sealed class EvaluateAlerts(IServiceScopeFactory scopes, IndicatorBoard
                 {
                     // Another server raised (or cleared) one of these alerts first; its rows are read on the next attempt.
                 }
+                catch (InvalidOperationException e) when (attempt < 3 && e.InnerException is DbUpdateException { InnerException: System.Data.Common.DbException { SqlState: "40P01" } })
+                {
+                    // Two servers inserting the same alerts in different orders can deadlock on PostgreSQL (seen once in
+                    // CI); the database rolled one back whole, which then reads the other's rows on the next attempt.
+                }
             }
         }
         finally
