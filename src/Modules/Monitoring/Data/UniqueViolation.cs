@@ -15,4 +15,16 @@ internal static class UniqueViolation
         Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a failed save lost a race with another server: a unique index broken, a row changed meanwhile, or a
+    /// PostgreSQL deadlock the database broke by rolling this save back (seen once in CI with two servers). Npgsql's
+    /// execution strategy wraps the save's exception in an InvalidOperationException, so that wrapper is looked through.
+    /// </summary>
+    public static bool LostRace(Exception e) => (e is InvalidOperationException { InnerException: DbUpdateException wrapped } ? wrapped : e) switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException save => Is(save) || save.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected },
+        _ => false,
+    };
 }

@@ -38,14 +38,10 @@ internal sealed class EvaluateAlerts(IServiceScopeFactory scopes, IndicatorBoard
                 {
                     return await RunOnceAsync(onlySchool, ct);
                 }
-                catch (DbUpdateException e) when (attempt < 3 && (e is DbUpdateConcurrencyException || UniqueViolation.Is(e)))
+                catch (Exception e) when (attempt < 3 && UniqueViolation.LostRace(e))
                 {
-                    // Another server raised (or cleared) one of these alerts first; its rows are read on the next attempt.
-                }
-                catch (InvalidOperationException e) when (attempt < 3 && e.InnerException is DbUpdateException { InnerException: System.Data.Common.DbException { SqlState: "40P01" } })
-                {
-                    // Two servers inserting the same alerts in different orders can deadlock on PostgreSQL (seen once in
-                    // CI); the database rolled one back whole, which then reads the other's rows on the next attempt.
+                    // Another server raised (or cleared) one of these alerts first, or the two deadlocked and this one was
+                    // rolled back; the other's rows are read on the next attempt.
                 }
             }
         }
