@@ -21,6 +21,10 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
             connection = $"Data Source={Path.Combine(dataDirectory, "educloud.db")}";
         }
         var settings = new DatabaseSettings(provider, connection);
+        if (!settings.IsPostgres)
+        {
+            SqliteThreading.Configure();
+        }
         return settings.IsPostgres ? settings with { ConnectionString = WithinConnectionBudget(connection) } : settings;
     }
 
