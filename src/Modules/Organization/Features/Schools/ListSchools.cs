@@ -3,7 +3,6 @@ using EduCloud.Kernel.Paging;
 using EduCloud.Kernel.Scope;
 using EduCloud.Organization.Data;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,12 +42,13 @@ internal static class ListSchools
 
     /// <summary>
     /// Without a name search the page is read by <see cref="ReadSchoolPage"/> (a data reader under the same scope
-    /// rule, ADR 0014): the API's hot path. A name search, and the pages, go through EF here.
+    /// rule, ADR 0014): the API's hot path. A name search, and the pages, go through EF here. Either page is written
+    /// by <see cref="WriteSchoolPage"/>.
     /// </summary>
-    public static async Task<Ok<Page<SchoolDto>>> EndpointAsync(HttpContext http, DirectReads reads, SchoolTotals totals, ICurrentActor actor, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct)
+    public static async Task<WriteSchoolPage> EndpointAsync(HttpContext http, DirectReads reads, SchoolTotals totals, ICurrentActor actor, string? region, string? q, bool? includeRetired, int? page, int? size, CancellationToken ct)
     {
         var query = new Query(region, q, includeRetired ?? false, page, size);
-        return TypedResults.Ok(string.IsNullOrWhiteSpace(q)
+        return new WriteSchoolPage(string.IsNullOrWhiteSpace(q)
             ? await ReadSchoolPage.HandleAsync(reads, totals, actor.Scope, query, ct)
             : await HandleAsync(http.RequestServices.GetRequiredService<OrganizationDbContext>(), query, ct));
     }
