@@ -8,7 +8,7 @@ namespace EduCloud.Kernel.Data;
 /// row read) locks and unlocks that connection's mutex, 8-9 % of the school list's server CPU (perf, docs/benchmarks.md,
 /// session 10 `list10`). Nothing here needs it: a connection and its statements are used by one thread at a time
 /// (ADO.NET connections, EF Core contexts and DirectReads' kept connections are never shared by concurrent callers),
-/// which is exactly what multi-thread mode requires. ADR 0028 (list10).
+/// which is exactly what multi-thread mode requires. ADR 0028.
 /// <para>
 /// It must run before SQLite initialises (the first open); later it is refused (SQLITE_MISUSE) and the library stays
 /// serialized, which is still correct. That happens only when a process opened SQLite before composing a host.
