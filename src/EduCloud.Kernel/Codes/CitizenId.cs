@@ -41,13 +41,31 @@ public sealed record CitizenId(string Value, DateOnly BirthDate, Sex Sex, string
             error = "公民身份号码校验码不正确";
             return null;
         }
-        if (!DateOnly.TryParseExact(text.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1900)
+        if (!TryReadDate(text.AsSpan(6, 8), out var birth) || birth.Year < 1900)
         {
             error = "公民身份号码中的出生日期无效";
             return null;
         }
         var sequence = text[16] - '0';
         return new CitizenId(text, birth, sequence % 2 == 1 ? Sex.Male : Sex.Female, text[..6]);
+    }
+
+    /// <summary>
+    /// yyyyMMdd from eight ASCII digits (checked by the caller), as DateOnly.TryParseExact would read it: the format
+    /// parser cost a visible share of a million-row import, which reads every ID twice (the ID and the G number).
+    /// </summary>
+    private static bool TryReadDate(ReadOnlySpan<char> digits, out DateOnly date)
+    {
+        date = default;
+        var year = (digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
+        var month = (digits[4] - '0') * 10 + (digits[5] - '0');
+        var day = (digits[6] - '0') * 10 + (digits[7] - '0');
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     public static bool IsValid(string? input) => TryParse(input, out _) is not null;

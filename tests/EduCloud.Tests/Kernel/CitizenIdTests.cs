@@ -42,6 +42,10 @@ public sealed class CitizenIdTests
     [InlineData("11010519490230002")] // 30 February
     [InlineData("11010519491331002")] // month 13
     [InlineData("11010518991231002")] // before 1900
+    [InlineData("11010520230229002")] // 29 February of a common year
+    [InlineData("11010519490000002")] // month 0
+    [InlineData("11010519490100002")] // day 0
+    [InlineData("11010519490432002")] // 32 April
     public void An_impossible_birth_date_is_refused_even_with_a_correct_check_character(string first17)
     {
         var value = first17 + CitizenId.ComputeCheckCharacter(first17);
@@ -49,6 +53,13 @@ public sealed class CitizenIdTests
         CitizenId.TryParse(value, out var error).ShouldBeNull();
         error.ShouldBe("公民身份号码中的出生日期无效");
     }
+
+    [Theory]
+    [InlineData("11010520240229002", 2024, 2, 29)]
+    [InlineData("11010520001231002", 2000, 12, 31)]
+    [InlineData("11010519000101002", 1900, 1, 1)]
+    public void The_birth_date_is_read_from_the_id(string first17, int year, int month, int day) =>
+        CitizenId.TryParse(first17 + CitizenId.ComputeCheckCharacter(first17), out _)!.BirthDate.ShouldBe(new DateOnly(year, month, day));
 
     [Fact]
     public void The_check_character_follows_iso_7064_mod_11_2()

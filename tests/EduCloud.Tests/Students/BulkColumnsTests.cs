@@ -1,36 +1,31 @@
-using System.Text;
+using System.Text.Json;
 using EduCloud.Students.Domain;
 using EduCloud.Students.Features.Import;
 
 namespace EduCloud.Tests.Students;
 
-/// <summary>The COPY text of the columns whose formatting the bulk writer does by hand or caches.</summary>
+/// <summary>The guardians column the bulk writer writes by hand must be what EF's JSON mapping (JsonSerializer) wrote.</summary>
 public sealed class BulkColumnsTests
 {
-    private static string Copy(string column, StudentRecord record)
-    {
-        var text = new StringBuilder();
-        BulkColumns.Student.Single(c => c.Name == column).Copy(text, record);
-        return text.ToString();
-    }
+    private static string Serialized(List<Guardian> guardians) =>
+        JsonSerializer.Serialize(guardians.Select(g => new { g.AccountId, g.Name, g.PhoneCipher, g.PhoneMasked, g.Relation }));
+
+    public static TheoryData<string> Cases => ["none", "one", "nulls", "two"];
 
     [Theory]
-    [InlineData(2014, 1, 5, "2014-01-05")]
-    [InlineData(1999, 12, 31, "1999-12-31")]
-    [InlineData(2100, 10, 1, "2100-10-01")]
-    [InlineData(1, 1, 1, "0001-01-01")]
-    public void Dates_are_written_as_iso_dates(int year, int month, int day, string expected) =>
-        Copy("BirthDate", new StudentRecord { BirthDate = new DateOnly(year, month, day) }).ShouldBe(expected);
-
-    [Fact]
-    public void The_cached_timestamp_text_follows_the_value()
+    [MemberData(nameof(Cases))]
+    public void The_guardians_json_matches_the_serializer(string which)
     {
-        var first = new DateTime(2026, 11, 24, 0, 30, 5, 123, DateTimeKind.Utc);
-        var second = first.AddTicks(1);
+        List<Guardian> guardians = which switch
+        {
+            "none" => [],
+            "one" => [new Guardian { Name = "张 三\"", Relation = "父亲", PhoneCipher = "pd1.abc-_", PhoneMasked = "138****8000" }],
+            "nulls" => [new Guardian { Name = "", Relation = "" }],
+            _ => [new Guardian { Name = "李四<>&", Relation = "母亲", AccountId = Guid.CreateVersion7() }, new Guardian { Name = "\\\t", Relation = "祖父母" }],
+        };
 
-        Copy("CreatedAt", new StudentRecord { CreatedAt = first }).ShouldBe("2026-11-24 00:30:05.123+00");
-        Copy("CreatedAt", new StudentRecord { CreatedAt = first }).ShouldBe("2026-11-24 00:30:05.123+00");
-        Copy("CreatedAt", new StudentRecord { CreatedAt = second }).ShouldBe("2026-11-24 00:30:05.1230001+00");
-        Copy("ConsentRecordedAt", new StudentRecord()).ShouldBe(@"\N");
+        BulkColumns.GuardiansJson(guardians).ShouldBe(Serialized(guardians));
+        // Twice: the writer is reused, and must not carry the last value over.
+        BulkColumns.GuardiansJson(guardians).ShouldBe(Serialized(guardians));
     }
 }

@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using EduCloud.Kernel.Audit;
+using EduCloud.Kernel.Codes;
 using EduCloud.Kernel.Data;
+using EduCloud.Kernel.Privacy;
 using EduCloud.Students.Domain;
 using EduCloud.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +69,21 @@ public sealed class ImportMessyFilesTests(EduCloudFactory factory) : IClassFixtu
 
         var admissions = await w.DbAsync(db => db.StatusChanges.IgnoreQueryFilters().CountAsync(c => c.BatchId == jobId && c.Kind == ChangeKind.Admission));
         admissions.ShouldBe(5);
+        // What the bulk writer put in each typed column (binary COPY on PostgreSQL, bound values on SQLite) reads back as written.
+        var wang = students.Single(s => s.Name == "王五");
+        (wang.Sex, wang.BirthDate, wang.HukouKind, wang.HukouRegionCode, wang.LeftBehind, wang.Migrant).ShouldBe((Sex.Male, b3, HukouKind.Agricultural, "520102", false, false));
+        (wang.Status, wang.Version, wang.AccountId, wang.ConsentRecordedAt).ShouldBe((EnrolmentStatus.Enrolled, 0, null, null));
+        wang.CitizenIdHash.ShouldBe(factory.Services.GetRequiredService<PersonalDataProtector>().Hash(id3));
+        wang.CitizenIdMasked.ShouldBe(id3[..6] + "********" + id3[14..]);
+        (wang.Guardians.Single().Name, wang.Guardians.Single().Relation).ShouldBe(("王芳", "母亲"));
+        factory.Services.GetRequiredService<PersonalDataProtector>().Unprotect(wang.Guardians.Single().PhoneCipher!).ShouldBe("13800138000");
+        (DateTime.UtcNow - wang.CreatedAt).ShouldBeLessThan(TimeSpan.FromMinutes(5));
+        wang.UpdatedAt.ShouldBe(wang.CreatedAt);
+        var admission = await w.DbAsync(db => db.StatusChanges.IgnoreQueryFilters().SingleAsync(c => c.StudentId == wang.Id));
+        (admission.Kind, admission.ReasonCode, admission.Note, admission.FromStatus, admission.ToStatus).ShouldBe((ChangeKind.Admission, "11", "批量导入", null, EnrolmentStatus.Enrolled));
+        (admission.ToClassId, admission.ToGradeLevel, admission.ToSchoolId, admission.SchoolId).ShouldBe((wang.ClassId, wang.GradeLevel, w.SchoolId, w.SchoolId));
+        admission.EffectiveOn.ShouldBe(new DateOnly(wang.EntryYear, 9, 1));
+        admission.RecordedAt.ShouldBe(wang.CreatedAt);
         var census = await w.DbAsync(db => db.Census.IgnoreQueryFilters().Where(c => c.SchoolId == w.SchoolId).SumAsync(c => c.Students));
         census.ShouldBe(5);
         var audit = await factory.AsPlatformAsync(sp => sp.GetRequiredService<AuditDbContext>().Entries.Where(e => e.SchoolId == w.SchoolId && e.EntityType != "ImportJob").ToListAsync());

@@ -8,23 +8,23 @@ using SQLitePCL;
 namespace EduCloud.Students.Features.Import;
 
 /// <summary>
-/// One column of a bulk write, written two ways without boxing: as a field of PostgreSQL's COPY text format (Npgsql's
-/// binary importer costs several async steps per value, more than the server spends parsing text), and bound by position
-/// to a prepared SQLite statement in the text forms EF Core's SQLite provider stores (upper-case GUIDs, ISO dates),
-/// so EF reads these rows back like its own.
+/// One column of a bulk write, written two ways without boxing: as a field of PostgreSQL's binary COPY (ADR 0028: the
+/// backend then stores uuids, integers, dates and timestamps as they come instead of parsing their text, and the
+/// application formats no text for them; BinaryCopyWriter), and bound by position to a prepared SQLite statement in the text forms
+/// EF Core's SQLite provider stores (upper-case GUIDs, ISO dates), so EF reads these rows back like its own.
 /// </summary>
-internal sealed record BulkColumn<T>(string Name, Action<StringBuilder, T> Copy, Action<sqlite3_stmt, int, T> Bind)
+internal sealed record BulkColumn<T>(string Name, Action<BinaryCopyWriter, T> Write, Action<sqlite3_stmt, int, T> Bind)
 {
     public static BulkColumn<T> Text(string name, Func<T, string?> get) => new(name,
-        (w, r) => CopyText(w, get(r)),
+        (w, r) => { if (get(r) is { } v) { w.Text(v); } else { w.Null(); } },
         (s, i, r) => BindText(s, i, get(r)));
 
     /// <summary>
-    /// A keyed hash held as hex text in the model and as its bytes in the column (ADR 0027): COPY's text form of a
-    /// bytea is \\x and the hex digits; SQLite gets the 32 bytes as a BLOB.
+    /// A keyed hash held as hex text in the model and as its bytes in the column (ADR 0027): PostgreSQL gets the bytes
+    /// of the bytea, SQLite the 32 bytes as a BLOB.
     /// </summary>
     public static BulkColumn<T> HexBytes(string name, Func<T, string?> get) => new(name,
-        (w, r) => _ = get(r) is { } hex ? w.Append(@"\\x").Append(hex) : w.Append(@"\N"),
+        (w, r) => { if (get(r) is { } hex) { w.HexBytes(hex); } else { w.Null(); } },
         (s, i, r) => Check(get(r) is { } hex ? BindHex(s, i, hex) : raw.sqlite3_bind_null(s, i)));
 
     private static int BindHex(sqlite3_stmt s, int i, string hex)
@@ -35,110 +35,47 @@ internal sealed record BulkColumn<T>(string Name, Action<StringBuilder, T> Copy,
     }
 
     public static BulkColumn<T> Uuid(string name, Func<T, Guid?> get) => new(name,
-        (w, r) => CopyValue(w, get(r)),
+        (w, r) => { if (get(r) is { } g) { w.Uuid(g); } else { w.Null(); } },
         (s, i, r) => BindText(s, i, get(r) is { } g ? Upper(g) : null));
 
     public static BulkColumn<T> Int(string name, Func<T, int?> get) => new(name,
-        (w, r) => CopyValue(w, get(r)),
+        (w, r) => { if (get(r) is { } v) { w.Int(v); } else { w.Null(); } },
         (s, i, r) => Check(get(r) is { } v ? raw.sqlite3_bind_int64(s, i, v) : raw.sqlite3_bind_null(s, i)));
 
     public static BulkColumn<T> Bool(string name, Func<T, bool> get) => new(name,
-        (w, r) => w.Append(get(r) ? 't' : 'f'),
+        (w, r) => w.Bool(get(r)),
         (s, i, r) => Check(raw.sqlite3_bind_int64(s, i, get(r) ? 1 : 0)));
 
     public static BulkColumn<T> Date(string name, Func<T, DateOnly> get) => new(name,
-        (w, r) => AppendDate(w, get(r)),
+        (w, r) => w.Date(get(r)),
         (s, i, r) => BindText(s, i, get(r).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     /// <summary>
-    /// UTC timestamps (timestamptz on PostgreSQL). An import stamps every row with the same instant, and a custom
-    /// date format costs about a microsecond: the last value's text is kept and reused.
+    /// UTC timestamps (timestamptz on PostgreSQL; a value of another kind is taken as UTC, as the COPY text's "+00" did).
+    /// An import stamps every row with the same instant, and a custom date format costs about a microsecond: for SQLite
+    /// the last value's text is kept and reused.
     /// </summary>
     public static BulkColumn<T> Stamp(string name, Func<T, DateTime?> get)
     {
-        var last = new StampText(default, "", "");
-        StampText Text(DateTime t)
+        var last = new StampText(default, "");
+        string Text(DateTime t)
         {
             var cached = Volatile.Read(ref last);
             if (cached.At != t || cached.Sqlite.Length == 0)
             {
-                var text = t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                cached = new StampText(t, text + "+00", text);
+                cached = new StampText(t, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
                 Volatile.Write(ref last, cached);
             }
-            return cached;
+            return cached.Sqlite;
         }
         return new(name,
-            (w, r) => _ = get(r) is { } t ? w.Append(Text(t).Copy) : w.Append(@"\N"),
-            (s, i, r) => BindText(s, i, get(r) is { } t ? Text(t).Sqlite : null));
+            (w, r) => { if (get(r) is { } t) { w.Timestamp(t); } else { w.Null(); } },
+            (s, i, r) => BindText(s, i, get(r) is { } t ? Text(t) : null));
     }
 
-    private sealed record StampText(DateTime At, string Copy, string Sqlite);
+    private sealed record StampText(DateTime At, string Sqlite);
 
-    /// <summary>yyyy-MM-dd without a format string (years 1000-9999, which is what a DateOnly in these tables holds).</summary>
-    private static void AppendDate(StringBuilder w, DateOnly d)
-    {
-        if (d.Year < 1000)
-        {
-            w.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd}");
-            return;
-        }
-        Span<char> text = stackalloc char[10];
-        var (y, m, day) = (d.Year, d.Month, d.Day);
-        text[0] = (char)('0' + y / 1000);
-        text[1] = (char)('0' + y / 100 % 10);
-        text[2] = (char)('0' + y / 10 % 10);
-        text[3] = (char)('0' + y % 10);
-        text[4] = '-';
-        text[5] = (char)('0' + m / 10);
-        text[6] = (char)('0' + m % 10);
-        text[7] = '-';
-        text[8] = (char)('0' + day / 10);
-        text[9] = (char)('0' + day % 10);
-        w.Append(text);
-    }
-
-    /// <summary>COPY's text format: \N is null; backslash, tab and line breaks are escaped.</summary>
-    private static void CopyText(StringBuilder w, string? value)
-    {
-        if (value is null)
-        {
-            w.Append(@"\N");
-            return;
-        }
-        if (value.AsSpan().IndexOfAny(Special) < 0)
-        {
-            w.Append(value);
-            return;
-        }
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '\\' => w.Append(@"\\"),
-                '\t' => w.Append(@"\t"),
-                '\n' => w.Append(@"\n"),
-                '\r' => w.Append(@"\r"),
-                _ => w.Append(c),
-            };
-        }
-    }
-
-    private static readonly SearchValues<char> Special = SearchValues.Create("\\\t\n\r");
-
-    private static void CopyValue<TValue>(StringBuilder w, TValue? value) where TValue : struct, ISpanFormattable
-    {
-        if (value is { } v)
-        {
-            w.Append(CultureInfo.InvariantCulture, $"{v}");
-        }
-        else
-        {
-            w.Append(@"\N");
-        }
-    }
-
-    private static void BindText(sqlite3_stmt s, int i, string? value) =>
+    internal static void BindText(sqlite3_stmt s, int i, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_text(s, i, value));
 
     private static string Upper(Guid g) => string.Create(36, g, static (span, id) =>
@@ -183,7 +120,7 @@ internal static class BulkColumns
         BulkColumn<StudentRecord>.Stamp("CreatedAt", s => s.CreatedAt), BulkColumn<StudentRecord>.Stamp("UpdatedAt", s => s.UpdatedAt),
         BulkColumn<StudentRecord>.Text("ProvinceCode", s => s.ProvinceCode), BulkColumn<StudentRecord>.Text("CityCode", s => s.CityCode),
         BulkColumn<StudentRecord>.Text("CountyCode", s => s.CountyCode), BulkColumn<StudentRecord>.Uuid("SchoolId", s => s.SchoolId),
-        BulkColumn<StudentRecord>.Uuid("ClassId", s => s.ClassId), BulkColumn<StudentRecord>.Text("guardians", s => GuardiansJson(s.Guardians)),
+        BulkColumn<StudentRecord>.Uuid("ClassId", s => s.ClassId), new("guardians", (w, s) => w.Jsonb(GuardiansUtf8(s.Guardians)), (statement, i, s) => BulkColumn<StudentRecord>.BindText(statement, i, GuardiansJson(s.Guardians))),
     ];
 
     public static readonly BulkColumn<StatusChange>[] Change =
@@ -204,6 +141,42 @@ internal static class BulkColumns
         BulkColumn<StatusChange>.Uuid("ClassId", c => c.ClassId),
     ];
 
-    private static string GuardiansJson(List<Guardian> guardians) =>
-        JsonSerializer.Serialize(guardians.Select(g => new { g.AccountId, g.Name, g.PhoneCipher, g.PhoneMasked, g.Relation }));
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _json;
+    [ThreadStatic] private static Utf8JsonWriter? _jsonWriter;
+
+    /// <summary>
+    /// The guardians column as JsonSerializer wrote it for EF's JSON mapping (same property order and escaping), written
+    /// with a reused writer: the serializer's per-call set-up and the projection's objects were a visible share of a row.
+    /// </summary>
+    internal static string GuardiansJson(List<Guardian> guardians) => Encoding.UTF8.GetString(GuardiansUtf8(guardians));
+
+    /// <summary>The same in UTF-8, valid until the next call on this thread.</summary>
+    private static ReadOnlySpan<byte> GuardiansUtf8(List<Guardian> guardians)
+    {
+        var buffer = _json ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var json = _jsonWriter ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartArray();
+        foreach (var g in guardians)
+        {
+            json.WriteStartObject();
+            if (g.AccountId is { } account)
+            {
+                json.WriteString("AccountId", account);
+            }
+            else
+            {
+                json.WriteNull("AccountId");
+            }
+            json.WriteString("Name", g.Name);
+            json.WriteString("PhoneCipher", g.PhoneCipher);
+            json.WriteString("PhoneMasked", g.PhoneMasked);
+            json.WriteString("Relation", g.Relation);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.Flush();
+        return buffer.WrittenSpan;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using EduCloud.Students.Data;
 using EduCloud.Students.Domain;
 using Microsoft.Data.Sqlite;
@@ -10,8 +9,8 @@ namespace EduCloud.Students.Features.Import;
 
 /// <summary>
 /// Writes new student records and their admission changes past the change tracker, inside the caller's transaction:
-/// COPY (text format) on PostgreSQL; on SQLite one prepared INSERT per table, stepped once per row with its parameters bound
-/// by position through the native API (Microsoft.Data.Sqlite looks every parameter up by name on every execution,
+/// binary COPY on PostgreSQL (ADR 0028, BinaryCopyWriter); on SQLite one prepared INSERT per table, stepped once per row
+/// with its parameters bound by position through the native API (Microsoft.Data.Sqlite looks every parameter up by name on every execution,
 /// which cost more than SQLite's own work). The caller recounts the census afterwards (CensusKeeper.RecountSchoolsAsync)
 /// and writes the batch's single audit line: EF would add one per row.
 /// </summary>
@@ -19,7 +18,6 @@ internal sealed class BulkInsertStudents(StudentsDbContext db) : IDisposable
 {
     private readonly bool _postgres = db.Database.IsNpgsql();
     private sqlite3_stmt? _studentInsert, _changeInsert;
-    private StringBuilder? _line;
     // 64 MiB: 192 MiB took the peak of a 1,000,000-row import over the 1 GiB budget (docs/benchmarks.md, issue 3).
     private const int SqliteCacheKiB = 64 * 1024;
 
@@ -47,25 +45,30 @@ internal sealed class BulkInsertStudents(StudentsDbContext db) : IDisposable
     private async Task CopyAsync<T>(string table, BulkColumn<T>[] columns, IReadOnlyList<T> rows, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN";
-        await using var writer = await connection.BeginTextImportAsync(copy, ct);
-        _line ??= new StringBuilder(1024);
-        foreach (var row in rows)
+        var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)";
+        var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            _line.Clear();
-            for (var i = 0; i < columns.Length; i++)
+            using var writer = new BinaryCopyWriter(stream);
+            foreach (var row in rows)
             {
-                if (i > 0)
+                ct.ThrowIfCancellationRequested();
+                writer.StartRow(columns.Length);
+                foreach (var column in columns)
                 {
-                    _line.Append('\t');
+                    column.Write(writer, row);
                 }
-                columns[i].Copy(_line, row);
             }
-            _line.Append('\n');
-            // Synchronous: the writer buffers and flushes as it fills; an await per row costs more than the row.
-            writer.Write(_line);
+            writer.Complete();
         }
+        catch
+        {
+            // Nothing of a half-written COPY may reach the table (the import's transaction rolls back as well).
+            await stream.CancelAsync();
+            throw;
+        }
+        // Ends the COPY: the server checks and stores the rows now.
+        await stream.DisposeAsync();
     }
 
     private static sqlite3_stmt Prepare<T>(sqlite3 handle, string table, BulkColumn<T>[] columns)
@@ -76,6 +79,7 @@ internal sealed class BulkInsertStudents(StudentsDbContext db) : IDisposable
         return statement;
     }
 
+    // One row per step: a 32-row VALUES statement measured slower (docs/benchmarks.md, "import10").
     private static void Insert<T>(sqlite3 handle, sqlite3_stmt statement, BulkColumn<T>[] columns, IReadOnlyList<T> rows, CancellationToken ct)
     {
         foreach (var row in rows)

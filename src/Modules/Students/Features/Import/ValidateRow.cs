@@ -85,7 +85,7 @@ internal static class ValidateRow
             {
                 d.Fail(C.StudentNumber, numberError ?? "无效");
             }
-            else if (number.Kind == StudentNumberKind.Formal && id is not null && number.Value[1..] != id.Value)
+            else if (number.Kind == StudentNumberKind.Formal && id is not null && !number.Value.AsSpan(1).SequenceEqual(id.Value))
             {
                 d.Fail(C.StudentNumber, "G字头学籍号应为G加本人公民身份号码，与公民身份号码列不一致");
             }

@@ -15,7 +15,10 @@ namespace EduCloud.Students.Features.Import;
 /// </summary>
 internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtector protector, ImportJob job, SchoolClasses school, DateTime now) : IDisposable
 {
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    // Both in-file duplicate checks key 128-bit values, not strings: a million-row file kept a million number strings
+    // alive in the gen-2 heap (ADR 0028). A number that does not pack (never, once validated) is kept as text.
+    private readonly Dictionary<UInt128, int> _numbers = [];
+    private readonly Dictionary<string, int> _otherNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<UInt128, int> _ids = [];
     private readonly BulkInsertStudents _bulk = new(db);
 
@@ -28,7 +31,8 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
     {
         foreach (var row in rows.Where(r => r.IsValid))
         {
-            if (_numbers.TryGetValue(row.StudentNumber, out var first))
+            var number = NumberKey(row.StudentNumber);
+            if (number is { } n ? _numbers.TryGetValue(n, out var first) : _otherNumbers.TryGetValue(row.StudentNumber, out first))
             {
                 row.Fail(ImportColumns.StudentNumber, $"与第{first}行的学籍号重复");
                 continue;
@@ -38,7 +42,14 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
                 row.Fail(ImportColumns.CitizenId, $"与第{first}行的公民身份号码重复");
                 continue;
             }
-            _numbers[row.StudentNumber] = row.RowNumber;
+            if (number is { } key)
+            {
+                _numbers[key] = row.RowNumber;
+            }
+            else
+            {
+                _otherNumbers[row.StudentNumber] = row.RowNumber;
+            }
             if (row.CitizenIdHash is { } h)
             {
                 _ids[Key(h)] = row.RowNumber;
@@ -227,5 +238,38 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
     };
 
     /// <summary>The first 128 bits of the keyed hash: a compact key for the in-file duplicate check of a million rows.</summary>
-    private static UInt128 Key(string hexHash) => UInt128.Parse(hexHash.AsSpan(0, 32), System.Globalization.NumberStyles.HexNumber, null);
+    private static UInt128 Key(string hexHash)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Convert.FromHexString(hexHash.AsSpan(0, 32), bytes, out _, out _);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes);
+    }
+
+    /// <summary>
+    /// A student number as a number: each character 0-9 / A-Z is a digit 1-36 in base 37 (0 is never a digit, so
+    /// lengths cannot collide), which is exact up to 24 characters; student numbers have 19. Null if it does not fit.
+    /// </summary>
+    internal static UInt128? NumberKey(string number)
+    {
+        if (number.Length > 24)
+        {
+            return null;
+        }
+        UInt128 key = 0;
+        foreach (var c in number)
+        {
+            int digit = c switch
+            {
+                >= '0' and <= '9' => c - '0' + 1,
+                >= 'A' and <= 'Z' => c - 'A' + 11,
+                _ => -1,
+            };
+            if (digit < 0)
+            {
+                return null;
+            }
+            key = key * 37 + (uint)digit;
+        }
+        return key;
+    }
 }
