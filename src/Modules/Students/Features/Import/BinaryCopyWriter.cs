@@ -6,7 +6,7 @@ namespace EduCloud.Students.Features.Import;
 
 /// <summary>
 /// PostgreSQL's binary COPY format written straight into one pooled buffer and handed to Npgsql's raw COPY stream in
-/// 64 KiB pieces (ADR 0028). Npgsql's NpgsqlBinaryImporter does the same per value through its parameter and type
+/// 64 KiB pieces (ADR 0029). Npgsql's NpgsqlBinaryImporter does the same per value through its parameter and type
 /// machinery, which cost the application more per row than the text COPY it replaced; the backend's saving (no text
 /// parsing of uuids, integers, dates, timestamps) is the same either way. Values are big-endian, each field an int32
 /// length (-1 for null) then its bytes; a row starts with its int16 field count.

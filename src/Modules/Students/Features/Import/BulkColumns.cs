@@ -8,7 +8,7 @@ using SQLitePCL;
 namespace EduCloud.Students.Features.Import;
 
 /// <summary>
-/// One column of a bulk write, written two ways without boxing: as a field of PostgreSQL's binary COPY (ADR 0028: the
+/// One column of a bulk write, written two ways without boxing: as a field of PostgreSQL's binary COPY (ADR 0029: the
 /// backend then stores uuids, integers, dates and timestamps as they come instead of parsing their text, and the
 /// application formats no text for them; BinaryCopyWriter), and bound by position to a prepared SQLite statement in the text forms
 /// EF Core's SQLite provider stores (upper-case GUIDs, ISO dates), so EF reads these rows back like its own.

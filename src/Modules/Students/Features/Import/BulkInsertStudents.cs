@@ -9,7 +9,7 @@ namespace EduCloud.Students.Features.Import;
 
 /// <summary>
 /// Writes new student records and their admission changes past the change tracker, inside the caller's transaction:
-/// binary COPY on PostgreSQL (ADR 0028, BinaryCopyWriter); on SQLite one prepared INSERT per table, stepped once per row
+/// binary COPY on PostgreSQL (ADR 0029, BinaryCopyWriter); on SQLite one prepared INSERT per table, stepped once per row
 /// with its parameters bound by position through the native API (Microsoft.Data.Sqlite looks every parameter up by name on every execution,
 /// which cost more than SQLite's own work). The caller recounts the census afterwards (CensusKeeper.RecountSchoolsAsync)
 /// and writes the batch's single audit line: EF would add one per row.

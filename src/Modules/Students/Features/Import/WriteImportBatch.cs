@@ -16,7 +16,7 @@ namespace EduCloud.Students.Features.Import;
 internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtector protector, ImportJob job, SchoolClasses school, DateTime now) : IDisposable
 {
     // Both in-file duplicate checks key 128-bit values, not strings: a million-row file kept a million number strings
-    // alive in the gen-2 heap (ADR 0028). A number that does not pack (never, once validated) is kept as text.
+    // alive in the gen-2 heap (ADR 0029). A number that does not pack (never, once validated) is kept as text.
     private readonly Dictionary<UInt128, int> _numbers = [];
     private readonly Dictionary<string, int> _otherNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<UInt128, int> _ids = [];
