@@ -16,6 +16,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
 ///   [--parts batches,singles,raw] [--queries 0 = none] [--server-dll other/EduCloud.Server.dll] [--postgres "Host=...;Maximum Pool Size=20"]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
+///   [--server-dll other/EduCloud.Server.dll] [--port 5784] [--data-root DIR] [--dataset-suffix _NAME]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- blobstore [--megabytes 200] [--small-files 500] [--small-kib 64] [--runs 3] [--seeks 100]
 /// </summary>
@@ -175,6 +176,7 @@ internal static class BenchProgram
         {
             Databases = options.GetValueOrDefault("db") ?? "both", Runs = Int("runs", 3), Port = Int("port", 5784), Regenerate = options.ContainsKey("regenerate"),
             DataRootOverride = options.GetValueOrDefault("data-root") is { } root ? Path.GetFullPath(root) : null, DatasetSuffix = options.GetValueOrDefault("dataset-suffix") ?? "",
+            ServerDllOverride = options.GetValueOrDefault("server-dll") is { } dll ? Path.GetFullPath(dll) : null,
         };
         var students = Int("students", 2000);
         foreach (var postgres in new[] { true, false })

@@ -18,7 +18,8 @@ namespace EduCloud.Bench.Exam;
 /// </summary>
 internal static class MeasureExamStart
 {
-    public sealed record Run(Latencies Start, Latencies Answer, Latencies Submit, int Errors, string FirstError, double CpuSeconds, double Wall, string Load);
+    /// <summary>AnswerDuringStarts/AnswerAfterStarts: the answers sent while some student's start was still unanswered, and the rest.</summary>
+    public sealed record Run(Latencies Start, Latencies Answer, Latencies Submit, Latencies AnswerDuringStarts, Latencies AnswerAfterStarts, int Errors, string FirstError, double CpuSeconds, double Wall, string Load, string Work = "");
 
     public static async Task<string> RunAsync(BenchOptions o, int students, int windowSeconds, double thinkMin, double thinkMax)
     {
@@ -54,10 +55,13 @@ internal static class MeasureExamStart
                     var quizId = await CreateQuizAsync(http, teacher, run);
                     var meter = await CpuMeter.StartAsync(spec.IsPostgres ? o.PostgresServer : null, spec.IsPostgres ? DemoDataset.DatabaseName(spec) : null, server.Pid);
                     var load = Latencies.LoadAverage();
+                    var workBefore = await DatabaseWork.ReadAsync(spec.IsPostgres ? spec.ConnectionString : null);
                     var r = await OneRunAsync(http, tokens.Take(run == 0 ? students / 10 : students).ToArray(), quizId, windowSeconds, thinkMin, thinkMax, run);
                     var (serverCpu, dbCpu) = await meter.StopAsync();
-                    r = r with { CpuSeconds = serverCpu + dbCpu, Load = load };
-                    Console.WriteLine($"[{spec.Label}] run {run}{(run == 0 ? " (warm-up)" : "")}: start p50 {r.Start.P(50):F0} p95 {r.Start.P(95):F0} p99 {r.Start.P(99):F0} ms | answer p50 {r.Answer.P(50):F0} p95 {r.Answer.P(95):F0} p99 {r.Answer.P(99):F0} ms | submit p95 {r.Submit.P(95):F0} ms | errors {r.Errors} {r.FirstError} | {r.CpuSeconds:F0} CPU-s over {r.Wall:F0} s | load {load}");
+                    var work = await DatabaseWork.AfterAsync(spec.ConnectionString, workBefore);
+                    var requestCount = r.Start.Count + r.Answer.Count + r.Submit.Count;
+                    r = r with { CpuSeconds = serverCpu + dbCpu, Load = load, Work = work?.PerRequest(requestCount) ?? "" };
+                    Console.WriteLine($"[{spec.Label}] run {run}{(run == 0 ? " (warm-up)" : "")}: start p50 {r.Start.P(50):F0} p95 {r.Start.P(95):F0} p99 {r.Start.P(99):F0} ms | answer p50 {r.Answer.P(50):F0} p95 {r.Answer.P(95):F0} p99 {r.Answer.P(99):F0} ms | answer p95 during starts {r.AnswerDuringStarts.P(95):F0} ({r.AnswerDuringStarts.Count}) after {r.AnswerAfterStarts.P(95):F0} ({r.AnswerAfterStarts.Count}) ms | submit p95 {r.Submit.P(95):F0} ms | errors {r.Errors} {r.FirstError} | {r.CpuSeconds:F0} CPU-s over {r.Wall:F0} s | load {load} | server {serverCpu:F0} + db {dbCpu:F0} CPU-s | {r.Work}");
                     if (run > 0)
                     {
                         runs.Add(r);
@@ -72,9 +76,15 @@ internal static class MeasureExamStart
             Row(report, "POST /quizzes/{id}/attempts (start)", runs, r => r.Start, runs.Sum(r => r.Errors));
             Row(report, "PUT /attempts/{id}/answers/{item}", runs, r => r.Answer, null);
             Row(report, "POST /attempts/{id}/submit", runs, r => r.Submit, null);
+            Row(report, "  answers sent while starts were under way", runs, r => r.AnswerDuringStarts, null);
+            Row(report, "  answers sent after the last start", runs, r => r.AnswerAfterStarts, null);
             var requests = runs.Select(r => (r.Start.Count + r.Answer.Count + r.Submit.Count) / r.CpuSeconds);
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Requests per CPU-second (server + database): {Latencies.Median(requests):F0}; CPU per run {Latencies.Median(runs.Select(r => r.CpuSeconds)):F0} s over {Latencies.Median(runs.Select(r => r.Wall)):F0} s wall. First error seen: {runs.Select(r => r.FirstError).FirstOrDefault(e => e.Length > 0) ?? "none"}.");
+            foreach (var r in runs.Where(r => r.Work.Length > 0))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"- database work {r.Work}");
+            }
         }
         return report.ToString();
     }
@@ -116,6 +126,9 @@ internal static class MeasureExamStart
         var start = new Latencies();
         var answer = new Latencies();
         var submit = new Latencies();
+        var answerDuringStarts = new Latencies();
+        var answerAfterStarts = new Latencies();
+        var startsPending = tokens.Length;
         var errors = 0;
         var firstError = "";
         var clock = Stopwatch.StartNew();
@@ -148,6 +161,7 @@ internal static class MeasureExamStart
             var random = new Random(seed * 100_003 + i);
             await Task.Delay(TimeSpan.FromSeconds(random.NextDouble() * windowSeconds));
             var (ok, text) = await SendAsync(HttpMethod.Post, $"/api/v1/assessment/quizzes/{quizId}/attempts", token, null, start);
+            Interlocked.Decrement(ref startsPending);
             if (!ok) { return; }
             using var attempt = JsonDocument.Parse(text);
             var id = attempt.RootElement.GetProperty("id").GetGuid();
@@ -164,11 +178,14 @@ internal static class MeasureExamStart
                 var blanks = item.GetProperty("blankCount").GetInt32();
                 string[] response = options.GetArrayLength() > 0 ? [options[0].GetProperty("key").GetString()!]
                     : blanks > 0 ? Enumerable.Repeat("答案", blanks).ToArray() : ["我的回答"];
+                var during = Volatile.Read(ref startsPending) > 0;
+                var sent = Stopwatch.GetTimestamp();
                 await SendAsync(HttpMethod.Put, $"/api/v1/assessment/attempts/{id}/answers/{item.GetProperty("quizItemId").GetGuid()}", token, new { response }, answer);
+                (during ? answerDuringStarts : answerAfterStarts).Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             }
             await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, think - elapsed)));
             await SendAsync(HttpMethod.Post, $"/api/v1/assessment/attempts/{id}/submit", token, null, submit);
         }));
-        return new Run(start, answer, submit, errors, firstError, 0, clock.Elapsed.TotalSeconds, "");
+        return new Run(start, answer, submit, answerDuringStarts, answerAfterStarts, errors, firstError, 0, clock.Elapsed.TotalSeconds, "");
     }
 }

@@ -55,12 +55,12 @@ public static class AssessmentModule
             .WithSummary("修改自测（仅布置教师，且在任何学生开始作答之前；之后返回409，请新建自测）：名称、试题、班级、时间、限时、次数、是否显示答案");
         api.MapGet("/quizzes/{id:guid}/statistics", QuizStatistics.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("试题统计（仅布置教师）：每题作答人数、难度系数（得分率）、区分度（高低分组各27%）、选项分布；及全部作答");
-        api.MapPost("/quizzes/{id:guid}/attempts", StartAttempt.EndpointAsync).RequireRoles(Role.Student).ThroughExamGate()
+        api.MapPost("/quizzes/{id:guid}/attempts", StartAttempt.EndpointAsync).RequireRoles(Role.Student).ThroughExamGate(ExamGate.Kind.Start)
             .WithSummary("开始作答（幂等：已有未提交的作答时返回该作答）");
         api.MapGet("/attempts/{id:guid}", GetAttempt.EndpointAsync).WithSummary("一次作答：题目、已保存的答案；提交后含得分，教师允许时含正确答案");
-        api.MapPut("/attempts/{id:guid}/answers/{quizItemId:guid}", AnswerItem.EndpointAsync).RequireRoles(Role.Student).ThroughExamGate()
+        api.MapPut("/attempts/{id:guid}/answers/{quizItemId:guid}", AnswerItem.EndpointAsync).RequireRoles(Role.Student).ThroughExamGate(ExamGate.Kind.Answer)
             .WithSummary("保存一题的答案（再次作答覆盖）：选择题为选项字母，填空题每空一项，简答题为文本");
-        api.MapPost("/attempts/{id:guid}/submit", SubmitAttempt.EndpointAsync).RequireRoles(Role.Student).ThroughExamGate()
+        api.MapPost("/attempts/{id:guid}/submit", SubmitAttempt.EndpointAsync).RequireRoles(Role.Student).ThroughExamGate(ExamGate.Kind.Answer)
             .WithSummary("交卷：客观题立即自动批阅，简答题待教师批阅；截止或超过限时后拒绝；重复提交返回同一结果");
         api.MapPost("/attempts/{id:guid}/answers/{quizItemId:guid}/mark", MarkAnswer.EndpointAsync).RequireRoles(Role.Teacher)
             .WithSummary("批阅简答题（仅布置教师）：得分与评语");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Text.Json;
 using EduCloud.Tests.Infrastructure;
@@ -54,5 +55,33 @@ public sealed class ExamGateTests : IAsyncLifetime
         var stats = await (await teacher.GetAsync($"/api/v1/assessment/quizzes/{quizId}/statistics")).ExpectAsync(HttpStatusCode.OK);
         stats.GetProperty("students").GetInt32().ShouldBe(students.Count);
         stats.GetProperty("attempts").GetArrayLength().ShouldBe(students.Count);
+    }
+}
+
+/// <summary>The gate's two lanes: a queue of starts never holds up an answer or a submission.</summary>
+public sealed class ExamGateLaneTests
+{
+    [Fact]
+    public async Task An_answer_passes_while_every_start_permit_is_taken_and_starts_queue()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Assessment:ExamConcurrency"] = "2", ["Assessment:ExamAnswerConcurrency"] = "1" }).Build();
+        using var gate = new EduCloud.Assessment.Features.Attempts.ExamGate(configuration);
+        using var first = await gate.EnterAsync(EduCloud.Assessment.Features.Attempts.ExamGate.Kind.Start, CancellationToken.None);
+        using var second = await gate.EnterAsync(EduCloud.Assessment.Features.Attempts.ExamGate.Kind.Start, CancellationToken.None);
+        var queuedStart = gate.EnterAsync(EduCloud.Assessment.Features.Attempts.ExamGate.Kind.Start, CancellationToken.None).AsTask();
+
+        var answer = gate.EnterAsync(EduCloud.Assessment.Features.Attempts.ExamGate.Kind.Answer, CancellationToken.None).AsTask();
+
+        answer.IsCompletedSuccessfully.ShouldBeTrue();
+        (await answer).IsAcquired.ShouldBeTrue();
+        queuedStart.IsCompleted.ShouldBeFalse();
+        (await answer).Dispose();
+        var queuedAnswer = gate.EnterAsync(EduCloud.Assessment.Features.Attempts.ExamGate.Kind.Answer, CancellationToken.None).AsTask();
+        queuedAnswer.IsCompletedSuccessfully.ShouldBeTrue();
+        first.Dispose();
+        (await queuedStart).IsAcquired.ShouldBeTrue();
+        (await queuedAnswer).Dispose();
+        (await queuedStart).Dispose();
     }
 }

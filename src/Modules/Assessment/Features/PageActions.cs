@@ -26,7 +26,7 @@ internal static class PageActions
     {
         var group = app.MapGroup("/assess/actions").RequireAuthorization().ExcludeFromDescription();
         group.MapPost("/start", async ([AsParameters] StartAttempt.Services s, [FromForm] Guid quizId, CancellationToken ct) =>
-            await RedirectAsync($"/assess/quizzes/{quizId}/attempt", async () => { await StartAttempt.HandleAsync(s, quizId, ct); return $"/assess/quizzes/{quizId}/attempt"; })).ThroughExamGate();
+            await RedirectAsync($"/assess/quizzes/{quizId}/attempt", async () => { await StartAttempt.HandleAsync(s, quizId, ct); return $"/assess/quizzes/{quizId}/attempt"; })).ThroughExamGate(ExamGate.Kind.Start);
         group.MapPost("/answers", async (AssessmentDbContext db, ILearningRecords records, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
@@ -42,7 +42,7 @@ internal static class PageActions
                 }
                 return $"/assess/quizzes/{quizId}/attempt?saved=1";
             });
-        }).ThroughExamGate();
+        }).ThroughExamGate(ExamGate.Kind.Answer);
         group.MapPost("/mark", async (AssessmentDbContext db, ILearningRecords records, TimeProvider clock, [FromForm] Guid attemptId, [FromForm] Guid quizItemId,
             [FromForm] string? score, [FromForm] string? comment, CancellationToken ct) =>
             await RedirectAsync($"/assess/attempts/{attemptId}", async () =>

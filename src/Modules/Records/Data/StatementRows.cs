@@ -188,36 +188,14 @@ internal static class StatementRows
         }
     }
 
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
-
     /// <summary>
     /// On SQLite, statement transactions take turns in this process (first come, first served) before BEGIN: the file
     /// has one writer, and four 1,000-statement batches plus the group writer all waiting on the file lock instead
-    /// timed out with "database is locked" under load (benchmarks, issue 5). PostgreSQL writers run side by side.
+    /// timed out with "database is locked" under load (benchmarks, issue 5). The queue is the kernel's, shared with the
+    /// other modules' burst writers (the same file lock). PostgreSQL writers run side by side.
     /// Dispose the answer after the transaction has ended.
     /// </summary>
-    public static async Task<IDisposable?> TakeWriterTurnAsync(RecordsDbContext db, CancellationToken ct)
-    {
-        if (db.Database.GetDbConnection() is NpgsqlConnection)
-        {
-            return null;
-        }
-        await SqliteWriter.WaitAsync(ct);
-        return new Turn();
-    }
-
-    private sealed class Turn : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                SqliteWriter.Release();
-            }
-        }
-    }
+    public static Task<IDisposable?> TakeWriterTurnAsync(RecordsDbContext db, CancellationToken ct) => EduCloud.Kernel.Data.SqliteWriterTurns.TakeAsync(db, ct);
 
     /// <summary>A unique-key violation (a racing writer stored the same statement id first), on either database.</summary>
     public static bool IsDuplicate(Exception e) => e switch

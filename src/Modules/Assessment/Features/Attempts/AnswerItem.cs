@@ -1,5 +1,6 @@
 using EduCloud.Assessment.Data;
 using EduCloud.Assessment.Domain;
+using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,8 @@ internal static class AnswerItem
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.AttemptId == attempt.Id && a.QuizItemId == item.Id, ct);
+        // On SQLite a class answering at once would all wait on the one file lock: the writes take turns instead.
+        using var turn = await SqliteWriterTurns.TakeAsync(db, ct);
         if (answer is not null)
         {
             answer.Response = response;

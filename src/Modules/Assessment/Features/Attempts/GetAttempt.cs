@@ -15,7 +15,7 @@ internal static class GetAttempt
     public static async Task<(Attempt Attempt, Quiz Quiz)> LoadAsync(AssessmentDbContext db, Guid id, CancellationToken ct)
     {
         var attempt = await db.Attempts.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("未找到该作答");
-        var quiz = await db.Quizzes.AsNoTracking().Include(q => q.Items).FirstAsync(q => q.Id == attempt.QuizId, ct);
+        var quiz = await AttemptedQuizzes.GetAsync(db, attempt.QuizId, ct);
         return (attempt, quiz);
     }
 

@@ -1,6 +1,7 @@
 using EduCloud.Assessment.Data;
 using EduCloud.Assessment.Domain;
 using EduCloud.Assessment.Features.Quizzes;
+using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Errors;
 using EduCloud.Organization.Contracts;
 using EduCloud.Records.Contracts;
@@ -57,6 +58,7 @@ internal static class StartAttempt
         try
         {
             // A student manages no place: the attempt's place is the class the quiz was assigned to, not their choice.
+            using var turn = await SqliteWriterTurns.TakeAsync(db, ct);
             await db.SaveChangesAsPlatformAsync(ct);
         }
         catch (DbUpdateException)
@@ -67,7 +69,7 @@ internal static class StartAttempt
             return await GetAttempt.ViewAsync(db, quiz, winner, false, ct);
         }
         await s.Records.RecordAsync(LearningActs.Attempted(quiz, attempt), ct);
-        return await GetAttempt.ViewAsync(db, quiz, attempt, false, ct);
+        return AttemptViews.Of(quiz, attempt, [], isOwner: false); // a new attempt has no answers yet
     }
 
     public static async Task<Ok<AttemptView>> EndpointAsync(AssessmentDbContext db, IClassRoster roster, IOrganizationDirectory directory, ILearningRecords records,

@@ -1,5 +1,6 @@
 using EduCloud.Assessment.Data;
 using EduCloud.Assessment.Domain;
+using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Errors;
 using EduCloud.Records.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,7 +47,10 @@ internal static class SubmitAttempt
         attempt.SubmittedAt = at;
         Total(attempt, answers);
         // The student changes their own rows here; an expired attempt closed on their next start is the same student.
-        await db.SaveChangesAsync(ct);
+        using (await SqliteWriterTurns.TakeAsync(db, ct))
+        {
+            await db.SaveChangesAsync(ct);
+        }
         foreach (var item in quiz.Items.OrderBy(i => i.Position))
         {
             var answer = answers.FirstOrDefault(a => a.QuizItemId == item.Id);

@@ -29,7 +29,9 @@ internal static class QuizAccess
     public static async Task<(Quiz Quiz, Guid ClassId)> ForStudentAsync(AssessmentDbContext db, IClassRoster roster, Guid id, CancellationToken ct)
     {
         var classes = await StudentClassesAsync(db.Actor, roster, ct);
-        var quiz = await db.Quizzes.AsNoTracking().Include(q => q.Classes).Include(q => q.Items.OrderBy(i => i.Position)).FirstOrDefaultAsync(q => q.Id == id, ct);
+        // A quiz somebody has started is frozen and kept in memory; before that it is read (it may still change).
+        var quiz = Attempts.AttemptedQuizzes.Find(id)
+            ?? await db.Quizzes.AsNoTracking().Include(q => q.Classes).Include(q => q.Items.OrderBy(i => i.Position)).FirstOrDefaultAsync(q => q.Id == id, ct);
         var classId = quiz?.Classes.Select(c => c.ClassId).FirstOrDefault(classes.Contains) ?? Guid.Empty;
         return quiz is null || classId == Guid.Empty ? throw new NotFoundException("未找到该自测") : (quiz, classId);
     }

@@ -49,16 +49,24 @@ internal sealed class ScopeLoader(IdentityDbContext db, IOrganizationDirectory d
             return cached; // loaded by a request that held the slot before this one
         }
         var generation = Generations.GetValueOrDefault(accountId);
+        // The account and its assignments in one round trip (every student's scope is reloaded every CacheFor during
+        // an exam); the guardian links only for a parent, the one role that needs them.
         var account = await db.Accounts.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.Id == accountId)
-            .Select(a => new { a.DisplayName, a.SecurityStamp, a.RetiredAt, a.MustChangePassword })
+            .Select(a => new
+            {
+                a.DisplayName, a.SecurityStamp, a.RetiredAt, a.MustChangePassword,
+                Assignments = db.Assignments.IgnoreQueryFilters().Where(x => x.AccountId == a.Id).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
         if (account is null)
         {
             return null;
         }
-        var assignments = await db.Assignments.IgnoreQueryFilters().AsNoTracking().Where(a => a.AccountId == accountId).ToListAsync(ct);
-        var children = await db.GuardianLinks.IgnoreQueryFilters().AsNoTracking().Where(l => l.ParentId == accountId).Select(l => l.ChildId).ToListAsync(ct);
+        var assignments = account.Assignments;
+        var children = assignments.Any(a => a.Role == Role.Parent)
+            ? await db.GuardianLinks.IgnoreQueryFilters().AsNoTracking().Where(l => l.ParentId == accountId).Select(l => l.ChildId).ToListAsync(ct)
+            : [];
         var scope = new DataScope { UserId = accountId };
         scope.People.Add(accountId);
         if (account.RetiredAt is null)
