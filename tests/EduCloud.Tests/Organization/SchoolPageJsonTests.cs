@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace EduCloud.Tests.Organization;
 
 /// <summary>
-/// The school list writes its JSON by hand (WriteSchoolPage, ADR 0028 list10): its bytes must be exactly what
+/// The school list writes its JSON by hand (WriteSchoolPage, ADR 0028): its bytes must be exactly what
 /// System.Text.Json writes for the same page with the host's options, whatever the text holds.
 /// </summary>
 public sealed class SchoolPageJsonTests(EduCloudFactory factory) : IClassFixture<EduCloudFactory>

@@ -13,7 +13,7 @@ namespace EduCloud.Organization.Features.Schools;
 /// <see cref="Page{T}"/> of <see cref="SchoolDto"/> with the host's options (property order and names, the host's
 /// encoder), without its per-property reflection metadata walk, which was ~8 % of the school list's server CPU
 /// (perf, docs/benchmarks.md, session 10 `list10`). Source generation cannot do this: its fast path requires the default
-/// encoder, which would escape the Chinese names (ADR 0019). A test holds the bytes to the serializer's (ADR 0028, list10).
+/// encoder, which would escape the Chinese names (ADR 0019). A test holds the bytes to the serializer's (ADR 0028).
 /// It declares <c>Page&lt;SchoolDto&gt;</c> for the API description, as <c>Ok&lt;Page&lt;SchoolDto&gt;&gt;</c> did.
 /// </summary>
 internal sealed class WriteSchoolPage(Page<SchoolDto> page) : IResult, IEndpointMetadataProvider
