@@ -188,15 +188,6 @@ internal static class StatementRows
         }
     }
 
-    /// <summary>
-    /// On SQLite, statement transactions take turns in this process (first come, first served) before BEGIN: the file
-    /// has one writer, and four 1,000-statement batches plus the group writer all waiting on the file lock instead
-    /// timed out with "database is locked" under load (benchmarks, issue 5). The queue is the kernel's, shared with the
-    /// other modules' burst writers (the same file lock). PostgreSQL writers run side by side.
-    /// Dispose the answer after the transaction has ended.
-    /// </summary>
-    public static Task<IDisposable?> TakeWriterTurnAsync(RecordsDbContext db, CancellationToken ct) => EduCloud.Kernel.Data.SqliteWriterTurns.TakeAsync(db, ct);
-
     /// <summary>A unique-key violation (a racing writer stored the same statement id first), on either database.</summary>
     public static bool IsDuplicate(Exception e) => e switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using EduCloud.Identity.Contracts;
+using EduCloud.Kernel.Data;
 using EduCloud.Kernel.Scope;
 using EduCloud.Records.Data;
 using EduCloud.Records.Domain;
@@ -111,7 +112,7 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.ActAsPlatform();
         var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
-        using var turn = await StatementRows.TakeWriterTurnAsync(db, ct);
+        using var turn = await SqliteWriterTurns.TakeAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Conflicts (ids are global, whatever the writer's scope): the same statement again is a no-op, another is 409.
         // Only ids the clients chose are looked up: a fresh version-7 id cannot be stored yet.

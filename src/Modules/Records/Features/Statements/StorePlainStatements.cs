@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EduCloud.Identity.Contracts;
+using EduCloud.Kernel.Data;
 using EduCloud.Records.Data;
 using EduCloud.Records.Domain;
 using EduCloud.Records.Json;
@@ -123,7 +124,7 @@ internal static class StorePlainStatements
             links.AddRange(prepared.Links);
             if (prepared.ActivityJson is not null) { activities[prepared.Row.ActivityId!] = prepared.ActivityJson; }
         }
-        using var turn = await StatementRows.TakeWriterTurnAsync(db, ct);
+        using var turn = await SqliteWriterTurns.TakeAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await StatementRows.UpsertActivitiesAsync(db, activities, ct);
         if (given.Count > 0)

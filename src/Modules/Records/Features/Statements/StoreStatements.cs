@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EduCloud.Identity.Contracts;
+using EduCloud.Kernel.Data;
 using EduCloud.Records.Data;
 using EduCloud.Records.Domain;
 using EduCloud.Records.Json;
@@ -117,7 +118,7 @@ internal static class StoreStatements
             links.AddRange(rowLinks);
         }
         // 7. Write: statements, side table, activities, attachment contents, voided flags; one transaction.
-        using var turn = await StatementRows.TakeWriterTurnAsync(db, ct);
+        using var turn = await SqliteWriterTurns.TakeAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var activities = new Dictionary<string, string>(StringComparer.Ordinal);
         kept.ForEach(s => CollectActivities(s, activities));
