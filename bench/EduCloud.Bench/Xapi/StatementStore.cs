@@ -32,7 +32,7 @@ internal static class StatementStore
     ]);
 
     public static readonly BulkTable Links = new("rec_statement_link", "records", "rec_statement_link",
-        [("StatementId", Uuid), ("Kind", NpgsqlDbType.Integer), ("Key", Text), ("Primary", Bool), ("Stored", Long)]);
+        [("StatementId", Uuid), ("Kind", NpgsqlDbType.Integer), ("Key", Text), ("Primary", Bool), ("Stored", Long), ("VerbHash", NpgsqlDbType.Integer)]);
 
     /// <summary>The columns of a stored row that say where it lives and who wrote it.</summary>
     public sealed record Template(Guid WrittenBy, string Province, string City, string County, Guid? SchoolId, Guid? ClassId, Guid PersonId, JsonObject Authority);
@@ -172,7 +172,8 @@ internal static class StatementStore
             id, stored, StatementFactory.Verb(i), StatementShape.IfiKey(s["actor"]), StatementFactory.Activity(i), registration is null ? null : Guid.Parse(registration), null,
             false, false, hash, s.ToJsonString(), t.WrittenBy, t.Province, t.City, t.County, t.SchoolId, t.ClassId, t.PersonId,
         };
-        var links = StatementShape.Links(s).Select(l => new object?[] { id, (int)l.Kind, l.Key, l.Primary, stored }).ToList();
+        var verb = VerbHash.Of(StatementFactory.Verb(i));
+        var links = StatementShape.Links(s).Select(l => new object?[] { id, (int)l.Kind, l.Key, l.Primary, stored, verb }).ToList();
         return (row, links);
     }
 

@@ -48,7 +48,7 @@ public sealed class PlainBatchShapeTests
             var plain = StorePlainStatements.Prepare(element, id, stored, null, writer, authorityLinks);
             plain.Row.SubmittedHash.ShouldBe(row.SubmittedHash);
             plain.Row.Json.ShouldBe(row.Json);
-            plain.Links.Select(l => (l.StatementId, l.Kind, l.Key, l.Primary, l.Stored)).ShouldBe(links.Select(l => (l.StatementId, l.Kind, l.Key, l.Primary, l.Stored)));
+            plain.Links.Select(l => (l.StatementId, l.Kind, l.Key, l.Primary, l.Stored, l.VerbHash)).ShouldBe(links.Select(l => (l.StatementId, l.Kind, l.Key, l.Primary, l.Stored, l.VerbHash)));
             (plain.Row.Id, plain.Row.Stored, plain.Row.VerbId, plain.Row.ActorKey, plain.Row.ActivityId, plain.Row.Registration, plain.Row.TargetId, plain.Row.IsVoiding)
                 .ShouldBe((row.Id, row.Stored, row.VerbId, row.ActorKey, row.ActivityId, row.Registration, row.TargetId, row.IsVoiding));
             (plain.Row.WrittenBy, plain.Row.PersonId, plain.Row.CountyCode).ShouldBe((row.WrittenBy, row.PersonId, row.CountyCode));

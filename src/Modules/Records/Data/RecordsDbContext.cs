@@ -34,8 +34,8 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             // Every query walks (Voided, Stored) in stream order; the filters narrow by their own column first.
             e.HasIndex(s => new { s.Voided, s.Stored });
             e.HasIndex(s => new { s.VerbId, s.Stored });
-            // The plain activity filter matches the object activity column; without this it walked the whole stream.
-            e.HasIndex(s => new { s.ActivityId, s.Stored });
+            // No (ActivityId, Stored) index: the plain activity filter walks the object's primary link instead (the same
+            // statements, ADR 0032-lrs11). It was a random-key index that missed the buffer cache once per stored statement.
             // Partial: most statements have no registration and nearly none a StatementRef object, and every statement
             // paid an entry in both (ingest CPU and store size; the queries name the column, so they match the filter).
             e.HasIndex(s => new { s.Registration, s.Stored }).HasFilter("\"Registration\" IS NOT NULL");
@@ -52,7 +52,8 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             // Covering: the agent/activity filters find the newest statement ids of a key, Primary included, from the
             // index alone (an index-only scan), instead of one random heap page of the link table per statement.
             // SQLite has no INCLUDE, so the two columns are trailing key columns on both databases.
-            e.HasIndex(l => new { l.Kind, l.Key, l.Stored, l.StatementId, l.Primary });
+            // VerbHash last: the verb filters drop other verbs' links in the index walk, before fetching any statement.
+            e.HasIndex(l => new { l.Kind, l.Key, l.Stored, l.StatementId, l.Primary, l.VerbHash });
         });
         modelBuilder.Entity<StoredAttachment>(e =>
         {

@@ -22,7 +22,7 @@ internal static class StatementRows
         "ProvinceCode", "CityCode", "CountyCode", "SchoolId", "ClassId", "PersonId",
     ];
 
-    private static readonly string[] LinkColumns = ["StatementId", "Kind", "Key", "Primary", "Stored"];
+    private static readonly string[] LinkColumns = ["StatementId", "Kind", "Key", "Primary", "Stored", "VerbHash"];
 
     public static async Task InsertAsync(RecordsDbContext db, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, CancellationToken ct)
     {
@@ -86,6 +86,7 @@ internal static class StatementRows
                 await copy.WriteAsync(l.Key, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(l.Primary, NpgsqlDbType.Boolean, ct);
                 await copy.WriteAsync(l.Stored, NpgsqlDbType.Bigint, ct);
+                await WriteNullableAsync(copy, l.VerbHash, NpgsqlDbType.Integer, ct);
             }
             await copy.CompleteAsync(ct);
         }
@@ -116,7 +117,7 @@ internal static class StatementRows
         {
             foreach (var l in links)
             {
-                await RunAsync(insert, [l.StatementId, (int)l.Kind, l.Key, l.Primary, l.Stored], ct);
+                await RunAsync(insert, [l.StatementId, (int)l.Kind, l.Key, l.Primary, l.Stored, l.VerbHash], ct);
             }
         }
     }

@@ -50,6 +50,13 @@ internal sealed class StatementLink
     public string Key { get; set; } = "";
     public bool Primary { get; set; }
     public long Stored { get; set; }
+    /// <summary>
+    /// <see cref="Json.VerbHash.Of"/> of the statement's verb, so the agent/activity + verb filters skip other verbs in
+    /// the link index instead of fetching each statement to read its verb. Only a pre-filter: the statement's own
+    /// VerbId is compared too, so a collision costs a fetch, never a wrong row. Null on rows stored before the column
+    /// existed on SQLite (the migration fills it on PostgreSQL); the filters let null through.
+    /// </summary>
+    public int? VerbHash { get; set; }
 }
 
 internal enum LinkKind

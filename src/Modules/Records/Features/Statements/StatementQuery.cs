@@ -115,19 +115,25 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
             if (After is { } after) { links = Ascending ? links.Where(l => l.Stored > after) : links.Where(l => l.Stored < after); }
             return links;
         }
+        // The verb on the link is a hash (a pre-filter, null on old SQLite rows): the statement's own verb decides.
+        int? verbHash = Verb is null ? null : VerbHash.Of(Verb);
+        IQueryable<StatementLink> Links(LinkKind kind, string key, bool related)
+        {
+            var links = db.Links.Where(l => l.Kind == kind && l.Key == key);
+            if (!related) { links = links.Where(l => l.Primary); }
+            if (verbHash is not null) { links = links.Where(l => l.VerbHash == verbHash || l.VerbHash == null); }
+            return Window(links);
+        }
         IQueryable<StatementLink>? drive = null;
         if (Verb is not null) { query = query.Where(s => s.VerbId == Verb); }
         if (Registration is not null) { query = query.Where(s => s.Registration == Registration); }
-        if (Activity is not null)
-        {
-            if (RelatedActivities) { drive = Window(db.Links.Where(l => l.Kind == LinkKind.Activity && l.Key == Activity)); }
-            else { query = query.Where(s => s.ActivityId == Activity); }
-        }
+        // The plain activity filter (the object is this activity) is the activity's primary link: an object Activity
+        // is the only primary activity link, and it has no index of its own on the statement any more.
+        if (Activity is not null) { drive = Links(LinkKind.Activity, Activity, RelatedActivities); }
         if (Agent is not null)
         {
             if (drive is not null) { query = Linked(query, drive); }
-            var agents = Window(db.Links.Where(l => l.Kind == LinkKind.Agent && l.Key == Agent));
-            drive = RelatedAgents ? agents : agents.Where(l => l.Primary);
+            drive = Links(LinkKind.Agent, Agent, RelatedAgents);
         }
         return (query, drive);
     }

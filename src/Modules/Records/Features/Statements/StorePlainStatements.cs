@@ -57,7 +57,8 @@ internal static class StorePlainStatements
             ClassId = place.ClassId,
             PersonId = learner?.Id ?? writer.PersonId,
         };
-        var links = ElementShape.Links(s, authorityLinks).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored }).ToList();
+        var verb = VerbHash.Of(row.VerbId);
+        var links = ElementShape.Links(s, authorityLinks).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored, VerbHash = verb }).ToList();
         var activity = type == "Activity" && obj.TryGetProperty("definition", out var definition) && definition.ValueKind != JsonValueKind.Null && row.ActivityId is not null ? ElementShape.Json(obj) : null;
         return new Prepared(row, links, activity);
     }

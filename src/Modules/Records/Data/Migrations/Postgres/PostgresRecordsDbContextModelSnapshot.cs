@@ -253,7 +253,10 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                     b.Property<long>("Stored")
                         .HasColumnType("bigint");
 
-                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary");
+                    b.Property<int?>("VerbHash")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary", "VerbHash");
 
                     b.ToTable("rec_statement_link", "records");
                 });
@@ -352,8 +355,6 @@ namespace EduCloud.Records.Data.Migrations.Postgres
 
                     b.HasIndex("TargetId")
                         .HasFilter("\"TargetId\" IS NOT NULL");
-
-                    b.HasIndex("ActivityId", "Stored");
 
                     b.HasIndex("ClassId", "Stored");
 

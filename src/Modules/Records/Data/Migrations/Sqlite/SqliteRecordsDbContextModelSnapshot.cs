@@ -245,7 +245,10 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
                     b.Property<long>("Stored")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary");
+                    b.Property<int?>("VerbHash")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary", "VerbHash");
 
                     b.ToTable("rec_statement_link", (string)null);
                 });
@@ -344,8 +347,6 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetId")
                         .HasFilter("\"TargetId\" IS NOT NULL");
-
-                    b.HasIndex("ActivityId", "Stored");
 
                     b.HasIndex("ClassId", "Stored");
 
