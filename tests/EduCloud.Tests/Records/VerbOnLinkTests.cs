@@ -9,7 +9,7 @@ namespace EduCloud.Tests.Records;
 
 /// <summary>
 /// The link rows carry a hash of the statement's verb and the plain activity filter walks the object's primary link
-/// (ADR 0032-lrs11): the filters must give what they gave from the statement's columns, also for links stored before
+/// (ADR 0032): the filters must give what they gave from the statement's columns, also for links stored before
 /// the hash existed (NULL on SQLite after the migration). On SQLite and PostgreSQL (EDUCLOUD_TEST_POSTGRES).
 /// </summary>
 public sealed class VerbOnLinkTests(EduCloudFactory factory) : IClassFixture<EduCloudFactory>

@@ -35,7 +35,7 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             e.HasIndex(s => new { s.Voided, s.Stored });
             e.HasIndex(s => new { s.VerbId, s.Stored });
             // No (ActivityId, Stored) index: the plain activity filter walks the object's primary link instead (the same
-            // statements, ADR 0032-lrs11). It was a random-key index that missed the buffer cache once per stored statement.
+            // statements, ADR 0032). It was a random-key index that missed the buffer cache once per stored statement.
             // Partial: most statements have no registration and nearly none a StatementRef object, and every statement
             // paid an entry in both (ingest CPU and store size; the queries name the column, so they match the filter).
             e.HasIndex(s => new { s.Registration, s.Stored }).HasFilter("\"Registration\" IS NOT NULL");

@@ -5,7 +5,7 @@ using System.Text;
 namespace EduCloud.Records.Json;
 
 /// <summary>
-/// A verb IRI as 4 bytes for the link index (ADR 0032-lrs11): the first 4 bytes of the MD5 of its UTF-8, big-endian,
+/// A verb IRI as 4 bytes for the link index (ADR 0032): the first 4 bytes of the MD5 of its UTF-8, big-endian,
 /// which is what PostgreSQL computes as <c>('x' || left(md5(verb), 8))::bit(32)::int</c> (the migration fills existing
 /// links that way). Not a security hash: only a pre-filter, the statement's verb is compared exactly afterwards.
 /// </summary>
