@@ -148,15 +148,20 @@ internal static class MeasureRollup
         return text.ToString();
     }
 
-    /// <summary>The packed census, school by school, must hold the same students as main's per-cell layout it was packed from.</summary>
+    /// <summary>
+    /// The packed census, school by school, must hold the students of main's per-cell layout it was packed from plus
+    /// those the runs' (c) admitted since (real stu_student rows).
+    /// </summary>
     private static async Task CheckPackedAsync(DbConnection connection)
     {
-        var packed = connection is NpgsqlConnection ? "students.stu_census_school" : "stu_census_school";
+        var schema = connection is NpgsqlConnection ? "students." : "";
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 0;
         command.CommandText = $"""
             SELECT count(*) FROM (SELECT "SchoolId", sum("Students") AS n FROM bench_cell_census GROUP BY "SchoolId") c
-            LEFT JOIN {packed} p ON p."SchoolId" = c."SchoolId" WHERE p."Students" IS NULL OR p."Students" <> c.n
+            LEFT JOIN {schema}stu_census_school p ON p."SchoolId" = c."SchoolId"
+            LEFT JOIN (SELECT "SchoolId", count(*) AS n FROM {schema}stu_student GROUP BY "SchoolId") s ON s."SchoolId" = c."SchoolId"
+            WHERE p."Students" IS NULL OR p."Students" <> c.n + coalesce(s.n, 0)
             """;
         var differing = Convert.ToInt64(await command.ExecuteScalarAsync());
         if (differing != 0)

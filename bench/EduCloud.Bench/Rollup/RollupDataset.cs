@@ -62,4 +62,17 @@ internal static class RollupDataset
         WHERE "SchoolId" IS NOT NULL AND ("Students" <> 0 OR "LeftBehind" <> 0 OR "Migrant" <> 0 OR "Disabled" <> 0)
         GROUP BY "SchoolId"
         """;
+
+    /// <summary>The PackedCensus migration's SQLite packing, reading the bench's copy of the old layout.</summary>
+    public const string PackCellCensusSqlite = """
+        INSERT INTO stu_census_school ("SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Students", "Cells")
+        SELECT "SchoolId", min("ProvinceCode"), min("CityCode"), min("CountyCode"), sum("Students"),
+               unhex('01' || group_concat(
+                   printf('%02X%02X%02X', "Stage", "GradeLevel", "Sex") || substr(hex("EthnicityCode") || '2020', 1, 4)
+                   || printf('%02X%02X%08X%08X%08X%08X', "UrbanRural", "Status", "Students" & 4294967295, "LeftBehind" & 4294967295,
+                             "Migrant" & 4294967295, "Disabled" & 4294967295), ''))
+        FROM bench_cell_census
+        WHERE "SchoolId" IS NOT NULL AND ("Students" <> 0 OR "LeftBehind" <> 0 OR "Migrant" <> 0 OR "Disabled" <> 0)
+        GROUP BY "SchoolId"
+        """;
 }

@@ -6,8 +6,8 @@ namespace EduCloud.Bench.Rollup;
 
 /// <summary>
 /// The SQLite leg's database, built once from the PostgreSQL dataset and cached (bench/data/rollup-sqlite, marker
-/// dataset.complete): the product's migrations, then the same packed census (30,000 rows), main's per-cell layout
-/// (bench_cell_census) and the raw rows for the GROUP BY baseline, copied row by row. School ids are stored the way EF
+/// dataset.complete): the product's migrations, then main's per-cell layout (bench_cell_census) and the raw rows for the
+/// GROUP BY baseline, copied row by row, and the packed census packed from the former by the migration's SQLite SQL. School ids are stored the way EF
 /// Core's SQLite provider stores a Guid (upper-case text) where the product reads them.
 /// </summary>
 internal static class RollupSqlite
@@ -43,15 +43,11 @@ internal static class RollupSqlite
         await using var source = new NpgsqlConnection(postgres);
         await source.OpenAsync();
         await CopyAsync(source, target, """
-            SELECT "SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Students", "Cells" FROM students.stu_census_school
-            """, """
-            INSERT INTO stu_census_school ("SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Students", "Cells") VALUES ($0, $1, $2, $3, $4, $5)
-            """, GuidAsText: true);
-        await CopyAsync(source, target, """
             SELECT "SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status",
                    "Students", "LeftBehind", "Migrant", "Disabled" FROM bench_cell_census
             """, "INSERT INTO bench_cell_census VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)", GuidAsText: true);
-        Console.WriteLine($"  SQLite: census copied at {clock.Elapsed.TotalSeconds:F0} s");
+        await ExecuteAsync(target, RollupDataset.PackCellCensusSqlite);
+        Console.WriteLine($"  SQLite: census copied and packed (the PackedCensus migration's SQLite SQL) at {clock.Elapsed.TotalSeconds:F0} s");
         await CopyAsync(source, target, """
             SELECT school_id, province, city, county, stage, grade, sex, eth, ur, status, left_behind::int, migrant::int, disabled::int FROM bench_raw_student
             """, "INSERT INTO bench_raw_student VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", GuidAsText: false);
