@@ -25,7 +25,7 @@ internal static class MeasureRollup
     private sealed record Leg(string Name, string Provider, string ConnectionString, Func<DbConnection> Connect, string? CpuAdmin, string? CpuDatabase);
 
     private sealed record Figures(List<double> Baseline, List<double> Before, List<double> BeforeCpu, List<double> Full, List<double> FullCpu,
-        List<double> Memory, List<double> Change, List<double> ChangeWithSave)
+        List<double> Memory, List<double> Change, List<double> ChangeWithSave, List<double> ReadOnly, List<double> ReadOnlyCpu)
     {
         public long RawTotal { get; set; }
         public long CubeTotal { get; set; }
@@ -74,7 +74,7 @@ internal static class MeasureRollup
 
     private static async Task<Figures> MeasureAsync(BenchOptions o, Leg leg)
     {
-        var f = new Figures([], [], [], [], [], [], [], []);
+        var f = new Figures([], [], [], [], [], [], [], [], [], []);
         await using var app = await RollupHost.BuildAsync(o, leg.ConnectionString, leg.Provider);
         await using var connection = leg.Connect();
         await connection.OpenAsync();
@@ -91,6 +91,14 @@ internal static class MeasureRollup
             f.Before.Add(clock.Elapsed.TotalMilliseconds);
             var used = await meter.StopAsync();
             f.BeforeCpu.Add((used.Process + used.Database) * 1000);
+
+            // (b1) the packed census read and decoded through the contract, no roll-up: how (b) splits.
+            meter = await Import.CpuMeter.StartAsync(leg.CpuAdmin, leg.CpuDatabase);
+            clock.Restart();
+            await ReadThroughContractAsync(app.Services);
+            f.ReadOnly.Add(clock.Elapsed.TotalMilliseconds);
+            used = await meter.StopAsync();
+            f.ReadOnlyCpu.Add((used.Process + used.Database) * 1000);
 
             meter = await Import.CpuMeter.StartAsync(leg.CpuAdmin, leg.CpuDatabase);
             await cube.RebuildAsync(CancellationToken.None);
@@ -139,6 +147,7 @@ internal static class MeasureRollup
                 | (a) GROUP BY school × stage × grade × sex × ethnicity × urban/rural × status over the {o.Students:N0} raw rows (baseline) | {m(f.Baseline):F0} | | {Runs(f.Baseline)} |
                 | (b0) cold build from main's census layout (one row per school and cell; 14-column reader) + roll-up | {m(f.Before):F0} | {m(f.BeforeCpu):F0} | {Runs(f.Before)} |
                 | (b) **cold build from the packed census** (one row per school) through IStudentCensus.ReadAllSchoolsAsync + roll-up | **{m(f.Full):F0}** | {m(f.FullCpu):F0} | {Runs(f.Full)} (CPU {Runs(f.FullCpu)}) |
+                | (b1) the packed census read and decoded through ReadAllSchoolsAsync only (no roll-up) | {m(f.ReadOnly):F0} | {m(f.ReadOnlyCpu):F0} | {Runs(f.ReadOnly)} (CPU {Runs(f.ReadOnlyCpu)}) |
                 | (b′) roll-up alone (cells already in memory) | {m(f.Memory):F0} | | {Runs(f.Memory)} |
                 | (c) one school's change reflected in the national figure | {m(f.Change):F1} | | {string.Join(" / ", f.Change.Select(x => x.ToString("F1")))} |
                 | (c′) the same including the record's save and census merge | {m(f.ChangeWithSave):F1} | | {string.Join(" / ", f.ChangeWithSave.Select(x => x.ToString("F1")))} |
@@ -201,6 +210,17 @@ internal static class MeasureRollup
             throw new InvalidOperationException($"national figure {after}, expected {before + 1}");
         }
         return (total - saved, total);
+    }
+
+    private static async Task<int> ReadThroughContractAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var cells = 0;
+        await foreach (var school in scope.ServiceProvider.GetRequiredService<Students.Contracts.IStudentCensus>().ReadAllSchoolsAsync(CancellationToken.None))
+        {
+            cells += school.Cells.Count;
+        }
+        return cells;
     }
 
     private static async Task<int> NationalAsync(RollupCube<StudentPopulation> cube) =>
