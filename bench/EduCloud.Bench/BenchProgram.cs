@@ -84,7 +84,8 @@ internal static class BenchProgram
         }
         if (o.Command == "rollup")
         {
-            // Its own population (students, not accounts) and PostgreSQL only; defaults to 30,000 schools.
+            // Its own population (students, not accounts), generated in PostgreSQL and copied once for the SQLite leg
+            // (--db postgres|sqlite|both); defaults to 30,000 schools.
             o = args.Contains("--schools") ? o : o with { Schools = 30_000 };
             Console.WriteLine($"EduCloud bench: rollup, {o.Students:N0} students, {o.Schools:N0} schools, {o.Runs} runs");
             var table = await Rollup.MeasureRollup.RunAsync(o);

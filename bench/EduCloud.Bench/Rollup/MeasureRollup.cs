@@ -1,10 +1,11 @@
+using System.Data.Common;
 using System.Diagnostics;
 using EduCloud.Identity;
 using EduCloud.Kernel.Codes;
-using EduCloud.Server;
 using EduCloud.Statistics.Rollup;
 using EduCloud.Students.Data;
 using EduCloud.Students.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -12,13 +13,26 @@ namespace EduCloud.Bench.Rollup;
 
 /// <summary>
 /// The five-level statistics over a generated population (default 10,000,000 students in 30,000 schools across every
-/// real county), side by side in one run: (a) PostgreSQL GROUP BY over the raw student rows, (b) the in-memory rollup
-/// built from the census, with and without reading the census through the contract, (c) one school's change reaching
-/// the national figure. Raw rows are generated in SQL into an unlogged bench table (not stu_student: the baseline
-/// needs only the counted columns); the census is the GROUP BY of those rows, as CensusKeeper would keep it.
+/// real county), side by side in one run per database: (a) a GROUP BY over the raw student rows, (b0) a cold build from
+/// main's old census layout (one row per school and cell, kept by the bench as bench_cell_census) by a 14-column
+/// reader, (b) the product's cold build from the packed census (one row per school, ADR 0032) through the contract,
+/// (b′) the roll-up alone, (c) one school's change reaching the national figure. Raw rows are generated in SQL into an
+/// unlogged PostgreSQL table (not stu_student: the baseline needs only the counted columns); the SQLite leg copies the
+/// same rows and census into its own file once (bench/data/rollup-sqlite).
 /// </summary>
 internal static class MeasureRollup
 {
+    private sealed record Leg(string Name, string Provider, string ConnectionString, Func<DbConnection> Connect, string? CpuAdmin, string? CpuDatabase);
+
+    private sealed record Figures(List<double> Baseline, List<double> Before, List<double> BeforeCpu, List<double> Full, List<double> FullCpu,
+        List<double> Memory, List<double> Change, List<double> ChangeWithSave, List<double> ReadOnly, List<double> ReadOnlyCpu)
+    {
+        public long RawTotal { get; set; }
+        public long CubeTotal { get; set; }
+        public int Cells { get; set; }
+        public int Schools { get; set; }
+    }
+
     public static async Task<string> RunAsync(BenchOptions o)
     {
         var database = "educloud_bench_rollup";
@@ -27,69 +41,142 @@ internal static class MeasureRollup
         {
             await GenerateAsync(o, database, connectionString);
         }
-        await using var app = await RollupHost.BuildAsync(o, connectionString);
-        var baseline = new List<double>();
-        var full = new List<double>();
-        var before = new List<double>();
-        var fullCpu = new List<double>();
-        var beforeCpu = new List<double>();
-        var memory = new List<double>();
-        var change = new List<double>();
-        var changeWithSave = new List<double>();
-        await using var connection = new NpgsqlConnection(connectionString);
+        // An older dataset has main's per-cell census: the PackedCensus migration converts it here (timed once).
+        var clock = Stopwatch.StartNew();
+        await RollupHost.MigrateAsync(o, connectionString);
+        Console.WriteLine($"  migrations applied in {clock.Elapsed.TotalSeconds:F1} s");
+        await using (var c = new NpgsqlConnection(connectionString))
+        {
+            await c.OpenAsync();
+            await new NpgsqlCommand(RollupDataset.CellCensus, c) { CommandTimeout = 0 }.ExecuteNonQueryAsync();
+            await CheckPackedAsync(c);
+        }
+        var legs = new List<(Leg Leg, Figures Figures)>();
+        var postgres = new Leg("PostgreSQL", "Postgres", connectionString, () => new NpgsqlConnection(connectionString), o.PostgresServer + ";Database=postgres", database);
+        if (o.WantsPostgres)
+        {
+            legs.Add((postgres, await MeasureAsync(o, postgres)));
+        }
+        if (o.WantsSqlite)
+        {
+            var file = await RollupSqlite.EnsureAsync(o, connectionString);
+            var sqliteConnection = $"Data Source={file}";
+            var sqlite = new Leg("SQLite", "Sqlite", sqliteConnection, () => new SqliteConnection(sqliteConnection), null, null);
+            await using (var c = new SqliteConnection(sqliteConnection))
+            {
+                await c.OpenAsync();
+                await CheckPackedAsync(c);
+            }
+            legs.Add((sqlite, await MeasureAsync(o, sqlite)));
+        }
+        return Table(o, legs);
+    }
+
+    private static async Task<Figures> MeasureAsync(BenchOptions o, Leg leg)
+    {
+        var f = new Figures([], [], [], [], [], [], [], [], [], []);
+        await using var app = await RollupHost.BuildAsync(o, leg.ConnectionString, leg.Provider);
+        await using var connection = leg.Connect();
         await connection.OpenAsync();
         var cube = app.Services.GetRequiredService<RollupCube<StudentPopulation>>();
-        long rawTotal = 0, cubeTotal = 0;
-        int cells = 0;
         for (var run = 0; run < o.Runs; run++)
         {
             var clock = Stopwatch.StartNew();
-            rawTotal = await BaselineAsync(connection);
-            baseline.Add(clock.Elapsed.TotalMilliseconds);
+            f.RawTotal = await BaselineAsync(connection);
+            f.Baseline.Add(clock.Elapsed.TotalMilliseconds);
 
-            var meter = await Import.CpuMeter.StartAsync(o.PostgresServer, database);
+            var meter = await Import.CpuMeter.StartAsync(leg.CpuAdmin, leg.CpuDatabase);
             clock.Restart();
-            await FourteenColumnBuildAsync(connection);
-            before.Add(clock.Elapsed.TotalMilliseconds);
+            await CellLayoutBuildAsync(connection);
+            f.Before.Add(clock.Elapsed.TotalMilliseconds);
             var used = await meter.StopAsync();
-            beforeCpu.Add((used.Process + used.Database) * 1000);
+            f.BeforeCpu.Add((used.Process + used.Database) * 1000);
 
-            meter = await Import.CpuMeter.StartAsync(o.PostgresServer, database);
-            await cube.RebuildAsync(CancellationToken.None);
-            full.Add(cube.LastBuild.TotalMilliseconds);
+            // (b1) the packed census read and decoded through the contract, no roll-up: how (b) splits.
+            meter = await Import.CpuMeter.StartAsync(leg.CpuAdmin, leg.CpuDatabase);
+            clock.Restart();
+            await ReadThroughContractAsync(app.Services);
+            f.ReadOnly.Add(clock.Elapsed.TotalMilliseconds);
             used = await meter.StopAsync();
-            fullCpu.Add((used.Process + used.Database) * 1000);
+            f.ReadOnlyCpu.Add((used.Process + used.Database) * 1000);
+
+            meter = await Import.CpuMeter.StartAsync(leg.CpuAdmin, leg.CpuDatabase);
+            await cube.RebuildAsync(CancellationToken.None);
+            f.Full.Add(cube.LastBuild.TotalMilliseconds);
+            used = await meter.StopAsync();
+            f.FullCpu.Add((used.Process + used.Database) * 1000);
             var snapshot = await cube.CurrentAsync(CancellationToken.None);
             var status = snapshot.Shape.OffsetOf(StudentPopulation.Status);
-            cubeTotal = Enumerable.Range(status, 4).Sum(slot => (long)RollupSnapshot.At(snapshot.Regions[""].Vector, slot).A);
-            cells = snapshot.Schools.Values.Sum(s => s.Cells.Length);
+            f.CubeTotal = Enumerable.Range(status, 4).Sum(slot => (long)RollupSnapshot.At(snapshot.Regions[""].Vector, slot).A);
+            f.Cells = snapshot.Schools.Values.Sum(s => s.Cells.Length);
+            f.Schools = snapshot.Schools.Count;
 
             var schools = snapshot.Schools.Values.ToList();
             clock.Restart();
             _ = RollupSnapshot.Build(snapshot.Shape, schools, 0);
-            memory.Add(clock.Elapsed.TotalMilliseconds);
+            f.Memory.Add(clock.Elapsed.TotalMilliseconds);
 
             var (reflect, withSave) = await OneChangeAsync(app.Services, cube, schools[run * 7919 % schools.Count]);
-            change.Add(reflect);
-            changeWithSave.Add(withSave);
-            Console.WriteLine($"run {run + 1}: baseline {baseline[^1]:F0} ms, 14-column build {before[^1]:F0} ms ({beforeCpu[^1]:F0} CPU ms), build {full[^1]:F0} ms ({fullCpu[^1]:F0} CPU ms) (in memory {memory[^1]:F0} ms), change {change[^1]:F1} ms ({changeWithSave[^1]:F1} ms with the save)");
+            f.Change.Add(reflect);
+            f.ChangeWithSave.Add(withSave);
+            Console.WriteLine($"{leg.Name} run {run + 1}: baseline {f.Baseline[^1]:F0} ms, cell-layout build {f.Before[^1]:F0} ms ({f.BeforeCpu[^1]:F0} CPU ms), " +
+                $"packed build {f.Full[^1]:F0} ms ({f.FullCpu[^1]:F0} CPU ms) (in memory {f.Memory[^1]:F0} ms), change {f.Change[^1]:F1} ms " +
+                $"({f.ChangeWithSave[^1]:F1} ms with the save), load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         }
-        var m = BenchResult.Median;
-        return $"""
-            Population: {o.Students:N0} generated students in {o.Schools:N0} schools over every current county of GB/T 2260;
-            census {cells:N0} cells. PostgreSQL 15 on the same host, 2 shared cores; {o.Runs} runs, medians.
-            Load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}. CPU = this process + the database's backends (ms).
-            Raw rows counted by PostgreSQL: {rawTotal:N0}; students (all statuses) in the rollup's national node: {cubeTotal:N0}.
+        return f;
+    }
 
-            | Measurement | median ms | vs (a) |
-            |---|---:|---:|
-            | (a) PostgreSQL GROUP BY school × stage × grade × sex × ethnicity × urban/rural × status over the {o.Students:N0} raw rows (baseline) | {m(baseline):F0} | 1.00 |
-            | (b0) the same cold build by the bench's own reader (one 14-column query, Npgsql) + roll-up to all five levels | {m(before):F0} (CPU app + PostgreSQL {m(beforeCpu):F0}) | {m(before) / m(baseline):F2} |
-            | (b) full rollup build: census read through IStudentCensus.ReadAllAsync (plain data reader) + roll-up to all five levels | {m(full):F0} (CPU app + PostgreSQL {m(fullCpu):F0}) | {m(full) / m(baseline):F2} |
-            | (b′) full rollup build in memory only (census cells already read) | {m(memory):F0} | {m(memory) / m(baseline):F3} |
-            | (c) one school's change reflected: feed → re-read that school's census → adjust county/city/province/nation → read national figure | {m(change):F1} | {m(change) / m(baseline):F4} |
-            | (c′) the same including the student record's save (census upsert in the same transaction) | {m(changeWithSave):F1} | {m(changeWithSave) / m(baseline):F4} |
+    private static string Table(BenchOptions o, List<(Leg Leg, Figures F)> legs)
+    {
+        var m = BenchResult.Median;
+        static string Runs(List<double> v) => string.Join(" / ", v.Select(x => x.ToString("F0")));
+        var text = new System.Text.StringBuilder($"""
+            Population: {o.Students:N0} generated students in {o.Schools:N0} schools over every current county of GB/T 2260.
+            2 shared cores; {o.Runs} runs per database, medians. Load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}.
+            CPU = this process + the database's backends (PostgreSQL) or this process alone (SQLite is in-process), in ms.
+
+            """);
+        foreach (var (leg, f) in legs)
+        {
+            text.Append($"""
+
+                {leg.Name}: raw rows counted {f.RawTotal:N0}; students (all statuses) in the rollup's national node {f.CubeTotal:N0}; {f.Schools:N0} schools, {f.Cells:N0} cells.
+
+                | Measurement ({leg.Name}) | median ms | CPU ms | runs (wall ms) |
+                |---|---:|---:|---|
+                | (a) GROUP BY school × stage × grade × sex × ethnicity × urban/rural × status over the {o.Students:N0} raw rows (baseline) | {m(f.Baseline):F0} | | {Runs(f.Baseline)} |
+                | (b0) cold build from main's census layout (one row per school and cell; 14-column reader) + roll-up | {m(f.Before):F0} | {m(f.BeforeCpu):F0} | {Runs(f.Before)} |
+                | (b) **cold build from the packed census** (one row per school) through IStudentCensus.ReadAllSchoolsAsync + roll-up | **{m(f.Full):F0}** | {m(f.FullCpu):F0} | {Runs(f.Full)} (CPU {Runs(f.FullCpu)}) |
+                | (b1) the packed census read and decoded through ReadAllSchoolsAsync only (no roll-up) | {m(f.ReadOnly):F0} | {m(f.ReadOnlyCpu):F0} | {Runs(f.ReadOnly)} (CPU {Runs(f.ReadOnlyCpu)}) |
+                | (b′) roll-up alone (cells already in memory) | {m(f.Memory):F0} | | {Runs(f.Memory)} |
+                | (c) one school's change reflected in the national figure | {m(f.Change):F1} | | {string.Join(" / ", f.Change.Select(x => x.ToString("F1")))} |
+                | (c′) the same including the record's save and census merge | {m(f.ChangeWithSave):F1} | | {string.Join(" / ", f.ChangeWithSave.Select(x => x.ToString("F1")))} |
+
+                """);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The packed census, school by school, must hold the students of main's per-cell layout it was packed from plus
+    /// those the runs' (c) admitted since (real stu_student rows).
+    /// </summary>
+    private static async Task CheckPackedAsync(DbConnection connection)
+    {
+        var schema = connection is NpgsqlConnection ? "students." : "";
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        command.CommandText = $"""
+            SELECT count(*) FROM (SELECT "SchoolId", sum("Students") AS n FROM bench_cell_census GROUP BY "SchoolId") c
+            LEFT JOIN {schema}stu_census_school p ON p."SchoolId" = c."SchoolId"
+            LEFT JOIN (SELECT "SchoolId", count(*) AS n FROM {schema}stu_student GROUP BY "SchoolId") s ON s."SchoolId" = c."SchoolId"
+            WHERE p."Students" IS NULL OR p."Students" <> c.n + coalesce(s.n, 0)
             """;
+        var differing = Convert.ToInt64(await command.ExecuteScalarAsync());
+        if (differing != 0)
+        {
+            throw new InvalidOperationException($"{differing} schools' packed census differs from the per-cell census");
+        }
     }
 
     /// <summary>Admits one student at a school through the real DbContext and times until the national figure shows them.</summary>
@@ -125,19 +212,32 @@ internal static class MeasureRollup
         return (total - saved, total);
     }
 
+    private static async Task<int> ReadThroughContractAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var cells = 0;
+        await foreach (var school in scope.ServiceProvider.GetRequiredService<Students.Contracts.IStudentCensus>().ReadAllSchoolsAsync(CancellationToken.None))
+        {
+            cells += school.Cells.Count;
+        }
+        return cells;
+    }
+
     private static async Task<int> NationalAsync(RollupCube<StudentPopulation> cube) =>
         RollupSnapshot.At((await cube.CurrentAsync(CancellationToken.None)).Regions[""].Vector, 0).A;
 
-    /// <summary>A cold build outside the product (one 14-column query): a check on (b), and the place to try another read.</summary>
-    private static async Task FourteenColumnBuildAsync(NpgsqlConnection connection)
+    /// <summary>A cold build from main's census layout (one 14-column row per school and cell), the way main's product read it.</summary>
+    private static async Task CellLayoutBuildAsync(DbConnection connection)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        command.CommandText = """
             SELECT "SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status",
                    "Students", "LeftBehind", "Migrant", "Disabled"
-            FROM students.stu_school_census WHERE "Students" <> 0 AND "SchoolId" IS NOT NULL
-            """, connection) { CommandTimeout = 0 };
+            FROM bench_cell_census WHERE "Students" <> 0 AND "SchoolId" IS NOT NULL
+            """;
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Shared(NpgsqlDataReader r, int i)
+        string Shared(DbDataReader r, int i)
         {
             var v = r.GetString(i);
             return codes.TryGetValue(v, out var s) ? s : codes[v] = v;
@@ -155,13 +255,16 @@ internal static class MeasureRollup
         _ = RollupSnapshot.Build(StudentPopulation.StudentShape, RollupCube<StudentPopulation>.ToSchools(facts), 0);
     }
 
-    private static async Task<long> BaselineAsync(NpgsqlConnection connection)
+    private static async Task<long> BaselineAsync(DbConnection connection)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        var asInt = connection is NpgsqlConnection ? "::int" : "";
+        command.CommandText = $"""
             SELECT school_id, min(province), min(city), min(county), stage, grade, sex, eth, ur, status,
-                   count(*), sum(left_behind::int), sum(migrant::int), sum(disabled::int)
+                   count(*), sum(left_behind{asInt}), sum(migrant{asInt}), sum(disabled{asInt})
             FROM bench_raw_student GROUP BY school_id, stage, grade, sex, eth, ur, status
-            """, connection) { CommandTimeout = 0 };
+            """;
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

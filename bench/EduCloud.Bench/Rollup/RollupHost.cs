@@ -5,14 +5,14 @@ namespace EduCloud.Bench.Rollup;
 /// <summary>The server's own composition (HostSetup) on the bench database, without listening: the bench calls the services in-process.</summary>
 internal static class RollupHost
 {
-    public static async Task<WebApplication> BuildAsync(BenchOptions o, string connectionString)
+    public static async Task<WebApplication> BuildAsync(BenchOptions o, string connectionString, string provider = "Postgres")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Postgres",
+            ["Database:Provider"] = provider,
             ["Database:ConnectionString"] = connectionString,
-            ["DataDirectory"] = Path.Combine(o.DataRoot, "rollup"),
+            ["DataDirectory"] = Path.Combine(o.DataRoot, provider == "Postgres" ? "rollup" : "rollup-sqlite"),
             ["Demo:SeedOnStart"] = "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -23,9 +23,9 @@ internal static class RollupHost
         return app;
     }
 
-    public static async Task MigrateAsync(BenchOptions o, string connectionString)
+    public static async Task MigrateAsync(BenchOptions o, string connectionString, string provider = "Postgres")
     {
-        await using var app = await BuildAsync(o, connectionString);
+        await using var app = await BuildAsync(o, connectionString, provider);
         await Startup.MigrateAsync(app.Services, CancellationToken.None);
     }
 }

@@ -121,6 +121,7 @@ public sealed class ImportBadInputTests(EduCloudFactory factory) : IClassFixture
         var record = await w.DbAsync(db => db.Students.IgnoreQueryFilters().SingleAsync(s => s.SchoolId == w.SchoolId && s.Name == "甲"));
         record.Version.ShouldBe(1);
         (await w.DbAsync(db => db.Census.IgnoreQueryFilters().Where(c => c.SchoolId == w.SchoolId).SumAsync(c => c.Students))).ShouldBe(8);
+        await CensusRecount.AssertKeptEqualsRecountAsync(factory, w.SchoolId);
     }
 
     [Fact]

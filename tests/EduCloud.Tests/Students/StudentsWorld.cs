@@ -83,5 +83,6 @@ internal sealed class StudentsWorld
                 rows.GroupBy(r => $"{r.GradeLevel}/{(int)r.Status}/{r.Sex}/{r.EthnicityCode}").ToDictionary(g => g.Key, g => g.Count()));
         });
         census.OrderBy(c => c.Key).ShouldBe(real.OrderBy(c => c.Key));
+        await CensusRecount.AssertKeptEqualsRecountAsync(Factory, SchoolId);
     }
 }

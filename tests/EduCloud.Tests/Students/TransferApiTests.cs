@@ -87,6 +87,7 @@ public sealed class TransferApiTests(EduCloudFactory factory) : IClassFixture<Ed
         census.Where(c => c.SchoolId == from.SchoolId).Sum(c => c.Students).ShouldBe(0);
         census.Where(c => c.SchoolId == to.SchoolId && c.Status == CensusStatus.Enrolled).ShouldHaveSingleItem().GradeLevel.ShouldBe(4);
         census.Where(c => c.SchoolId == to.SchoolId).Sum(c => c.Students).ShouldBe(1);
+        await CensusRecount.AssertKeptEqualsRecountAsync(factory, from.SchoolId, to.SchoolId);
 
         // The history moved with the student: the new school reads all of it, the old one no longer sees the student.
         var history = await TransferWorld.JsonAsync(await receiving.GetAsync($"/api/v1/students/{student.Id}/history"), HttpStatusCode.OK);

@@ -11,8 +11,11 @@ internal interface IPopulationSource
 {
     PopulationShape Shape { get; }
 
-    /// <summary>Every school's cells, for a full build. Not scope-filtered: the engine applies the caller's scope when it answers.</summary>
-    IAsyncEnumerable<SchoolFact> ReadAllAsync(IServiceProvider services, CancellationToken ct);
+    /// <summary>
+    /// Every school with its cells, one school at a time, for a full build. Not scope-filtered: the engine applies the
+    /// caller's scope when it answers.
+    /// </summary>
+    IAsyncEnumerable<SchoolNode> ReadAllAsync(IServiceProvider services, CancellationToken ct);
 
     /// <summary>The current cells of some schools (all of them, so a school's refresh replaces what the engine held).</summary>
     Task<IReadOnlyList<SchoolFact>> ReadSchoolsAsync(IServiceProvider services, IReadOnlyCollection<Guid> schoolIds, CancellationToken ct);

@@ -127,12 +127,12 @@ internal sealed class RollupCube<TSource>
         TakePending();
         var clock = Stopwatch.StartNew();
         await using var scope = _scopes.CreateAsyncScope();
-        var facts = new List<SchoolFact>();
-        await foreach (var fact in _source.ReadAllAsync(scope.ServiceProvider, ct))
+        var schools = new List<SchoolNode>();
+        await foreach (var school in _source.ReadAllAsync(scope.ServiceProvider, ct))
         {
-            facts.Add(fact);
+            schools.Add(school);
         }
-        Volatile.Write(ref _snapshot, RollupSnapshot.Build(_source.Shape, ToSchools(facts), signalled));
+        Volatile.Write(ref _snapshot, RollupSnapshot.Build(_source.Shape, schools, signalled));
         LastBuild = clock.Elapsed;
     }
 

@@ -39,30 +39,38 @@ internal sealed class StudentPopulation(ICensusChangeFeed feed) : IPopulationSou
 
     public void Subscribe(Action<IReadOnlyCollection<Guid>> changed) => feed.SchoolsChanged += changed;
 
-    public async IAsyncEnumerable<SchoolFact> ReadAllAsync(IServiceProvider services, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Each school's cells arrive together (one packed row per school), so they go straight into its node.</summary>
+    public async IAsyncEnumerable<SchoolNode> ReadAllAsync(IServiceProvider services, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var cell in services.GetRequiredService<IStudentCensus>().ReadAllAsync(ct))
+        await foreach (var s in services.GetRequiredService<IStudentCensus>().ReadAllSchoolsAsync(ct))
         {
-            yield return ToFact(cell);
+            var cells = new Cell[s.Cells.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var c = s.Cells[i];
+                cells[i] = ToCell(c.Stage, c.GradeLevel, c.Sex, c.EthnicityCode, c.UrbanRural, c.Status, new Measures(c.Students, c.LeftBehind, c.Migrant, c.Disabled));
+            }
+            yield return new SchoolNode(s.SchoolId, s.ProvinceCode, s.CityCode, s.CountyCode, cells);
         }
     }
 
     public async Task<IReadOnlyList<SchoolFact>> ReadSchoolsAsync(IServiceProvider services, IReadOnlyCollection<Guid> schoolIds, CancellationToken ct) =>
         (await services.GetRequiredService<IStudentCensus>().ReadSchoolsAsync(schoolIds, ct)).Select(ToFact).ToList();
 
-    public static SchoolFact ToFact(CensusCell c)
+    public static SchoolFact ToFact(CensusCell c) => new(c.SchoolId, c.ProvinceCode, c.CityCode, c.CountyCode,
+        ToCell(c.Stage, c.GradeLevel, c.Sex, c.EthnicityCode, c.UrbanRural, c.Status, new Measures(c.Students, c.LeftBehind, c.Migrant, c.Disabled)));
+
+    public static Cell ToCell(Stage stage, int gradeLevel, Sex sex, string ethnicityCode, UrbanRural urbanRural, CensusStatus status, Measures measures)
     {
         var values = default(DimensionValues);
-        var stage = Math.Clamp((int)c.Stage, 1, Stages.Length) - 1;
-        values[Stage] = (byte)stage;
-        values[Grade] = (byte)(stage * GradesPerStage + Math.Clamp(c.GradeLevel, 1, GradesPerStage) - 1);
-        values[Sex] = (byte)(c.Sex switch { Kernel.Codes.Sex.Male => 0, Kernel.Codes.Sex.Female => 1, Kernel.Codes.Sex.Unknown => 2, _ => 3 });
-        values[Ethnicity] = (byte)(EthnicityIndex.TryGetValue(c.EthnicityCode, out var e) ? e : EthnicityIndex.Count);
-        values[UrbanRural] = (byte)(Math.Clamp((int)c.UrbanRural, 1, 3) - 1);
-        values[Status] = (byte)(Math.Clamp((int)c.Status, 1, 4) - 1);
-        var active = c.Status is CensusStatus.Enrolled or CensusStatus.Suspended;
-        return new SchoolFact(c.SchoolId, c.ProvinceCode, c.CityCode, c.CountyCode,
-            new Cell(active, values, new Measures(c.Students, c.LeftBehind, c.Migrant, c.Disabled)));
+        var stageIndex = Math.Clamp((int)stage, 1, Stages.Length) - 1;
+        values[Stage] = (byte)stageIndex;
+        values[Grade] = (byte)(stageIndex * GradesPerStage + Math.Clamp(gradeLevel, 1, GradesPerStage) - 1);
+        values[Sex] = (byte)(sex switch { Kernel.Codes.Sex.Male => 0, Kernel.Codes.Sex.Female => 1, Kernel.Codes.Sex.Unknown => 2, _ => 3 });
+        values[Ethnicity] = (byte)(EthnicityIndex.TryGetValue(ethnicityCode, out var e) ? e : EthnicityIndex.Count);
+        values[UrbanRural] = (byte)(Math.Clamp((int)urbanRural, 1, 3) - 1);
+        values[Status] = (byte)(Math.Clamp((int)status, 1, 4) - 1);
+        return new Cell(status is CensusStatus.Enrolled or CensusStatus.Suspended, values, measures);
     }
 
     public static string StageName(Stage stage) => stage switch

@@ -34,11 +34,16 @@ internal sealed class TeacherPopulation(ITeacherCensusChangeFeed feed) : IPopula
 
     public void Subscribe(Action<IReadOnlyCollection<Guid>> changed) => feed.SchoolsChanged += changed;
 
-    public async IAsyncEnumerable<SchoolFact> ReadAllAsync(IServiceProvider services, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<SchoolNode> ReadAllAsync(IServiceProvider services, [EnumeratorCancellation] CancellationToken ct)
     {
+        var facts = new List<SchoolFact>();
         await foreach (var cell in services.GetRequiredService<ITeacherCensus>().ReadAllAsync(ct))
         {
-            yield return ToFact(cell);
+            facts.Add(ToFact(cell));
+        }
+        foreach (var school in RollupCube<TeacherPopulation>.ToSchools(facts))
+        {
+            yield return school;
         }
     }
 

@@ -7,9 +7,8 @@ namespace EduCloud.Students.Data;
 
 /// <summary>
 /// Keeps <see cref="SchoolCensus"/> equal to a GROUP BY over the student records, change by change. Deltas are taken
-/// from the change tracker before the save and applied after it, in the same transaction, as atomic upserts
-/// (INSERT ... ON CONFLICT DO UPDATE, which SQLite and PostgreSQL both speak), so two concurrent changes to one cell
-/// add up instead of overwriting each other.
+/// from the change tracker before the save and merged into each school's packed row after it, in the same
+/// transaction, under the row's lock, so two concurrent changes to one school add up instead of overwriting each other.
 /// </summary>
 internal static class CensusKeeper
 {
@@ -54,23 +53,25 @@ internal static class CensusKeeper
         return deltas;
     }
 
+    /// <summary>
+    /// Merges the deltas into each touched school's packed row: read the row under a lock, add, write it back. On
+    /// PostgreSQL the row is locked (SELECT ... FOR UPDATE, after an INSERT ... ON CONFLICT DO NOTHING makes sure it
+    /// exists), so a concurrent change to the same school waits and then reads the sum committed before it; on SQLite
+    /// the transaction already holds the database's one write lock (the records were saved first). Schools are taken
+    /// in id order so two transactions touching the same two schools (a transfer) cannot deadlock on them.
+    /// </summary>
     public static async Task ApplyAsync(StudentsDbContext db, Dictionary<Cell, Measures> deltas, CancellationToken ct)
     {
-        var table = db.Database.IsNpgsql() ? "students.stu_school_census" : "stu_school_census";
-        var sql = $$"""
-            INSERT INTO {{table}} ("SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status",
-                                 "Students", "LeftBehind", "Migrant", "Disabled")
-            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13})
-            ON CONFLICT ("SchoolId", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status") DO UPDATE SET
-                "Students" = {{table}}."Students" + excluded."Students",
-                "LeftBehind" = {{table}}."LeftBehind" + excluded."LeftBehind",
-                "Migrant" = {{table}}."Migrant" + excluded."Migrant",
-                "Disabled" = {{table}}."Disabled" + excluded."Disabled"
-            """;
-        foreach (var (c, m) in deltas)
+        foreach (var school in deltas.GroupBy(d => d.Key.SchoolId).OrderBy(g => g.Key))
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [c.SchoolId, c.ProvinceCode, c.CityCode, c.CountyCode, (int)c.Stage, c.GradeLevel, (int)c.Sex,
-                c.EthnicityCode, (int)c.UrbanRural, (int)c.Status, m.Students, m.LeftBehind, m.Migrant, m.Disabled], ct);
+            var first = school.First().Key;
+            var cells = await LockAsync(db, school.Key, first.ProvinceCode, first.CityCode, first.CountyCode, ct);
+            foreach (var (c, m) in school)
+            {
+                var key = KeyOf(c);
+                cells[key] = cells.GetValueOrDefault(key) + m;
+            }
+            await WriteAsync(db, school.Key, cells, ct);
         }
     }
 
@@ -80,24 +81,71 @@ internal static class CensusKeeper
     /// </summary>
     public static async Task RecountSchoolsAsync(StudentsDbContext db, IReadOnlyCollection<Guid> schoolIds, CancellationToken ct)
     {
-        await db.Census.IgnoreQueryFilters().Where(c => schoolIds.Contains(c.SchoolId!.Value)).ExecuteDeleteAsync(ct);
-        var census = db.Database.IsNpgsql() ? "students.stu_school_census" : "stu_school_census";
-        var students = db.Database.IsNpgsql() ? "students.stu_student" : "stu_student";
-        // Table names are constants chosen above, not input; the school id is a parameter.
-        var sql = $$"""
-                INSERT INTO {{census}} ("SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status",
-                                      "Students", "LeftBehind", "Migrant", "Disabled")
-                SELECT "SchoolId", MIN("ProvinceCode"), MIN("CityCode"), MIN("CountyCode"), "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status",
-                       COUNT(*), SUM(CASE WHEN "LeftBehind" THEN 1 ELSE 0 END), SUM(CASE WHEN "Migrant" THEN 1 ELSE 0 END), SUM(CASE WHEN "Disability" <> 0 THEN 1 ELSE 0 END)
-                FROM {{students}} WHERE "SchoolId" = {0}
-                GROUP BY "SchoolId", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status"
-                """;
-        foreach (var schoolId in schoolIds)
+        var groups = await db.Students.IgnoreQueryFilters().Where(s => schoolIds.Contains(s.SchoolId!.Value))
+            .GroupBy(s => new { s.SchoolId, s.ProvinceCode, s.CityCode, s.CountyCode, s.Stage, s.GradeLevel, s.Sex, s.EthnicityCode, s.UrbanRural, s.Status })
+            .Select(g => new
+            {
+                g.Key,
+                Students = g.Count(),
+                LeftBehind = g.Count(s => s.LeftBehind),
+                Migrant = g.Count(s => s.Migrant),
+                Disabled = g.Count(s => s.Disability != DisabilityKind.None),
+            })
+            .ToListAsync(ct);
+        foreach (var schoolId in schoolIds.Order())
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [schoolId], ct);
+            var mine = groups.Where(g => g.Key.SchoolId == schoolId).ToList();
+            if (mine.Count == 0)
+            {
+                await db.Database.ExecuteSqlRawAsync(Statements.For(db).Delete, [schoolId], ct);
+                continue;
+            }
+            var place = mine[0].Key;
+            var cells = await LockAsync(db, schoolId, place.ProvinceCode, place.CityCode, place.CountyCode, ct);
+            cells.Clear();
+            foreach (var g in mine)
+            {
+                var key = new CensusCells.Key(g.Key.Stage, g.Key.GradeLevel, g.Key.Sex, g.Key.EthnicityCode, g.Key.UrbanRural, g.Key.Status);
+                cells[key] = cells.GetValueOrDefault(key) + new Measures(g.Students, g.LeftBehind, g.Migrant, g.Disabled);
+            }
+            await WriteAsync(db, schoolId, cells, ct);
         }
         db.MarkCensusChanged(schoolIds);
     }
+
+    /// <summary>The school's current cells, its row created if missing and locked until the transaction ends.</summary>
+    private static async Task<Dictionary<CensusCells.Key, Measures>> LockAsync(StudentsDbContext db, Guid schoolId, string province, string city,
+        string county, CancellationToken ct)
+    {
+        var statements = Statements.For(db);
+        await db.Database.ExecuteSqlRawAsync(statements.Insert, [schoolId, province, city, county, new[] { CensusCells.FormatVersion }], ct);
+        var bytes = await db.Database.SqlQueryRaw<byte[]>(statements.Lock, schoolId).ToListAsync(ct);
+        return CensusCells.Unpack(bytes.Single());
+    }
+
+    private static async Task WriteAsync(StudentsDbContext db, Guid schoolId, Dictionary<CensusCells.Key, Measures> cells, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync(Statements.For(db).Update, [CensusCells.Pack(cells), cells.Values.Sum(m => m.Students), schoolId], ct);
+
+    /// <summary>The keeper's SQL per provider. Table names are constants, not input; every value is a parameter.</summary>
+    private sealed record Statements(string Insert, string Lock, string Update, string Delete)
+    {
+        private static readonly Statements Postgres = Make("students.stu_census_school", " FOR UPDATE");
+        private static readonly Statements Sqlite = Make("stu_census_school", "");
+
+        public static Statements For(StudentsDbContext db) => db.Database.IsNpgsql() ? Postgres : Sqlite;
+
+        private static Statements Make(string table, string forUpdate) => new(
+            $$"""
+            INSERT INTO {{table}} ("SchoolId", "ProvinceCode", "CityCode", "CountyCode", "Students", "Cells")
+            VALUES ({0}, {1}, {2}, {3}, 0, {4})
+            ON CONFLICT ("SchoolId") DO NOTHING
+            """,
+            $$"""SELECT "Cells" AS "Value" FROM {{table}} WHERE "SchoolId" = {0}{{forUpdate}}""",
+            $$"""UPDATE {{table}} SET "Cells" = {0}, "Students" = {1} WHERE "SchoolId" = {2}""",
+            $$"""DELETE FROM {{table}} WHERE "SchoolId" = {0}""");
+    }
+
+    private static CensusCells.Key KeyOf(Cell c) => new(c.Stage, c.GradeLevel, c.Sex, c.EthnicityCode, c.UrbanRural, c.Status);
 
     private static void Add(Dictionary<Cell, Measures> deltas, (Cell? Cell, Measures Measures) item)
     {

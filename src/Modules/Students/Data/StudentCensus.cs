@@ -9,7 +9,18 @@ internal sealed class StudentCensus(StudentsDbContext db) : IStudentCensus
 {
     public IAsyncEnumerable<CensusCell> ReadAsync(CancellationToken ct) => Read(db.Census.AsNoTracking(), ct);
 
-    public IAsyncEnumerable<CensusCell> ReadAllAsync(CancellationToken ct) => ReadAllCells.ReadAsync(db, ct);
+    public async IAsyncEnumerable<CensusCell> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var school in ReadAllSchoolsAsync(ct))
+        {
+            foreach (var cell in Flatten(school))
+            {
+                yield return cell;
+            }
+        }
+    }
+
+    public IAsyncEnumerable<CensusSchool> ReadAllSchoolsAsync(CancellationToken ct) => ReadAllSchools.ReadAsync(db, ct);
 
     public async Task<IReadOnlyList<CensusCell>> ReadSchoolsAsync(IReadOnlyCollection<Guid> schoolIds, CancellationToken ct)
     {
@@ -21,19 +32,22 @@ internal sealed class StudentCensus(StudentsDbContext db) : IStudentCensus
         return list;
     }
 
-    /// <summary>
-    /// Projects in the query, so no SchoolCensus entities are built: a cold rollup reads every cell of the country
-    /// (about half a million for 10M students) and entity materialisation was most of its time.
-    /// </summary>
+    /// <summary>Projects in the query (no SchoolCensus entities are tracked), then unpacks each school's cells.</summary>
     private static async IAsyncEnumerable<CensusCell> Read(IQueryable<SchoolCensus> rows, [EnumeratorCancellation] CancellationToken ct)
     {
-        var cells = rows.Where(c => c.Students != 0).Select(c => new CensusCell(c.SchoolId!.Value, c.ProvinceCode, c.CityCode, c.CountyCode, c.Stage,
-            c.GradeLevel, c.Sex, c.EthnicityCode, c.UrbanRural, (CensusStatus)c.Status, c.Students, c.LeftBehind, c.Migrant, c.Disabled));
-        await foreach (var cell in cells.AsAsyncEnumerable().WithCancellation(ct))
+        var schools = rows.Where(c => c.Students != 0)
+            .Select(c => new { SchoolId = c.SchoolId!.Value, c.ProvinceCode, c.CityCode, c.CountyCode, c.Cells });
+        await foreach (var s in schools.AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return cell;
+            foreach (var cell in Flatten(new CensusSchool(s.SchoolId, s.ProvinceCode, s.CityCode, s.CountyCode, CensusCells.Read(s.Cells))))
+            {
+                yield return cell;
+            }
         }
     }
+
+    private static IEnumerable<CensusCell> Flatten(CensusSchool s) => s.Cells.Select(c => new CensusCell(s.SchoolId, s.ProvinceCode, s.CityCode,
+        s.CountyCode, c.Stage, c.GradeLevel, c.Sex, c.EthnicityCode, c.UrbanRural, c.Status, c.Students, c.LeftBehind, c.Migrant, c.Disabled));
 }
 
 internal sealed class CensusChangeFeed : ICensusChangeFeed

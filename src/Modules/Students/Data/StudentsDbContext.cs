@@ -87,17 +87,12 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
         });
         modelBuilder.Entity<SchoolCensus>(e =>
         {
-            e.ToTable("stu_school_census");
+            // One row per school, its cells packed (ADR 0032); the row is what a change locks.
+            e.ToTable("stu_census_school");
             e.HasKey(c => c.Id);
             e.Property(c => c.Id).ValueGeneratedOnAdd();
-            e.Property(c => c.ProvinceCode).HasMaxLength(6);
-            e.Property(c => c.CityCode).HasMaxLength(6);
-            e.Property(c => c.CountyCode).HasMaxLength(6);
-            e.Property(c => c.EthnicityCode).HasMaxLength(2);
-            e.HasIndex(c => new { c.SchoolId, c.Stage, c.GradeLevel, c.Sex, c.EthnicityCode, c.UrbanRural, c.Status }).IsUnique();
-            e.HasIndex(c => c.CountyCode);
-            e.HasIndex(c => c.CityCode);
-            e.HasIndex(c => c.ProvinceCode);
+            ScopeColumns.Configure(e, ScopeIndexes.Province | ScopeIndexes.City | ScopeIndexes.County);
+            e.HasIndex(c => c.SchoolId).IsUnique();
         });
     }
 

@@ -1,26 +1,22 @@
-using EduCloud.Kernel.Codes;
 using EduCloud.Kernel.Scope;
 
 namespace EduCloud.Students.Domain;
 
 /// <summary>
-/// How many students one school has in one cell (stage, grade, sex, ethnicity, urban/rural, status). Kept by
-/// StudentsDbContext in the same transaction as every change to a student record, so the statistics built on it are
-/// exact at every commit instead of refreshed now and then.
+/// One school's census: how many students it has in each cell (stage, grade, sex, ethnicity, urban/rural, status),
+/// packed into <see cref="Cells"/> (format in Data/CensusCells.cs). One row per school, not one per cell, so a cold
+/// national rollup reads about 30,000 rows instead of half a million (ADR 0032). Kept by StudentsDbContext in the
+/// same transaction as every change to a student record, so the statistics built on it are exact at every commit.
 /// </summary>
 internal sealed class SchoolCensus : IDerivedRow
 {
     public long Id { get; set; }
-    public Stage Stage { get; set; }
-    public int GradeLevel { get; set; }
-    public Sex Sex { get; set; }
-    public string EthnicityCode { get; set; } = "";
-    public UrbanRural UrbanRural { get; set; }
-    public EnrolmentStatus Status { get; set; }
+
+    /// <summary>The packed (cell, counts) pairs; a school without students has no row, or a row with no cells.</summary>
+    public byte[] Cells { get; set; } = [];
+
+    /// <summary>The sum of the cells' student counts over every status (a check, and a cheap "has students").</summary>
     public int Students { get; set; }
-    public int LeftBehind { get; set; }
-    public int Migrant { get; set; }
-    public int Disabled { get; set; }
 
     public string ProvinceCode { get; set; } = "";
     public string CityCode { get; set; } = "";

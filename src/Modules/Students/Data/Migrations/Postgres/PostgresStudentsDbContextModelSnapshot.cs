@@ -314,6 +314,10 @@ namespace EduCloud.Students.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<byte[]>("Cells")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -327,23 +331,6 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
-                    b.Property<int>("Disabled")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("EthnicityCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<int>("GradeLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LeftBehind")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Migrant")
-                        .HasColumnType("integer");
-
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -352,19 +339,7 @@ namespace EduCloud.Students.Data.Migrations.Postgres
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Sex")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Stage")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Students")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UrbanRural")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -375,10 +350,10 @@ namespace EduCloud.Students.Data.Migrations.Postgres
 
                     b.HasIndex("ProvinceCode");
 
-                    b.HasIndex("SchoolId", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status")
+                    b.HasIndex("SchoolId")
                         .IsUnique();
 
-                    b.ToTable("stu_school_census", "students");
+                    b.ToTable("stu_census_school", "students");
                 });
 
             modelBuilder.Entity("EduCloud.Students.Domain.StatusChange", b =>

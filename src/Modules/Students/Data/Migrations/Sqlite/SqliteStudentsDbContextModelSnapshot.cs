@@ -304,6 +304,10 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Cells")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -317,23 +321,6 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Disabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EthnicityCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("GradeLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LeftBehind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Migrant")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -342,19 +329,7 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Sex")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Stage")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Students")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UrbanRural")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -365,10 +340,10 @@ namespace EduCloud.Students.Data.Migrations.Sqlite
 
                     b.HasIndex("ProvinceCode");
 
-                    b.HasIndex("SchoolId", "Stage", "GradeLevel", "Sex", "EthnicityCode", "UrbanRural", "Status")
+                    b.HasIndex("SchoolId")
                         .IsUnique();
 
-                    b.ToTable("stu_school_census", (string)null);
+                    b.ToTable("stu_census_school", (string)null);
                 });
 
             modelBuilder.Entity("EduCloud.Students.Domain.StatusChange", b =>

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
-using EduCloud.Kernel.Codes;
 using EduCloud.Students.Contracts;
 using EduCloud.Students.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -11,15 +9,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EduCloud.Students.Data;
 
 /// <summary>
-/// Every census cell of the country, for the platform's rollup cache (about half a million cells for 10M students).
-/// A plain data reader instead of an EF query: EF's per-row materialisation and the three region-code strings
-/// allocated per cell were most of a cold rollup's time. Region codes repeat (a few thousand counties), so each
-/// distinct code is allocated once. Table and column names come from the EF model, so both providers and any rename
-/// stay in step with the migrations.
+/// Every school's census, for the platform's rollup cache: one packed row per school (about 30,000 for 10M students),
+/// decoded here. A plain data reader instead of an EF query, since this is the whole of a cold rollup's read; region
+/// codes repeat (a few thousand counties), so each distinct code is allocated once. Table and column names come from
+/// the EF model, so both providers and any rename stay in step with the migrations.
 /// </summary>
-internal static class ReadAllCells
+internal static class ReadAllSchools
 {
-    public static async IAsyncEnumerable<CensusCell> ReadAsync(StudentsDbContext db, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<CensusSchool> ReadAsync(StudentsDbContext db, [EnumeratorCancellation] CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(typeof(SchoolCensus))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -28,9 +25,7 @@ internal static class ReadAllCells
         string[] columns =
         [
             nameof(SchoolCensus.SchoolId), nameof(SchoolCensus.ProvinceCode), nameof(SchoolCensus.CityCode), nameof(SchoolCensus.CountyCode),
-            nameof(SchoolCensus.Stage), nameof(SchoolCensus.GradeLevel), nameof(SchoolCensus.Sex), nameof(SchoolCensus.EthnicityCode),
-            nameof(SchoolCensus.UrbanRural), nameof(SchoolCensus.Status), nameof(SchoolCensus.Students), nameof(SchoolCensus.LeftBehind),
-            nameof(SchoolCensus.Migrant), nameof(SchoolCensus.Disabled),
+            nameof(SchoolCensus.Cells),
         ];
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -48,9 +43,13 @@ internal static class ReadAllCells
             var codes = new Dictionary<string, string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))
             {
-                yield return new CensusCell(reader.GetGuid(0), Shared(codes, reader, 1), Shared(codes, reader, 2), Shared(codes, reader, 3),
-                    (Stage)reader.GetInt32(4), reader.GetInt32(5), (Sex)reader.GetInt32(6), Shared(codes, reader, 7), (UrbanRural)reader.GetInt32(8),
-                    (CensusStatus)reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13));
+                var school = reader.GetGuid(0);
+                string province = Shared(codes, reader.GetString(1)), city = Shared(codes, reader.GetString(2)), county = Shared(codes, reader.GetString(3));
+                var cells = CensusCells.Read(reader.GetFieldValue<byte[]>(4));
+                if (cells.Length > 0)
+                {
+                    yield return new CensusSchool(school, province, city, county, cells);
+                }
             }
         }
         finally
@@ -62,9 +61,8 @@ internal static class ReadAllCells
         }
     }
 
-    private static string Shared(Dictionary<string, string> codes, DbDataReader reader, int ordinal)
+    private static string Shared(Dictionary<string, string> codes, string value)
     {
-        var value = reader.GetString(ordinal);
         if (!codes.TryGetValue(value, out var shared))
         {
             codes[value] = shared = value;
