@@ -15,7 +15,7 @@ namespace EduCloud.Bench.Rollup;
 /// The five-level statistics over a generated population (default 10,000,000 students in 30,000 schools across every
 /// real county), side by side in one run per database: (a) a GROUP BY over the raw student rows, (b0) a cold build from
 /// main's old census layout (one row per school and cell, kept by the bench as bench_cell_census) by a 14-column
-/// reader, (b) the product's cold build from the packed census (one row per school, ADR 0032) through the contract,
+/// reader, (b) the product's cold build from the packed census (one row per school, ADR 0033) through the contract,
 /// (b′) the roll-up alone, (c) one school's change reaching the national figure. Raw rows are generated in SQL into an
 /// unlogged PostgreSQL table (not stu_student: the baseline needs only the counted columns); the SQLite leg copies the
 /// same rows and census into its own file once (bench/data/rollup-sqlite).

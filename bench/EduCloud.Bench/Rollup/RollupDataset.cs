@@ -39,7 +39,7 @@ internal static class RollupDataset
         yield return "ANALYZE";
     }
 
-    /// <summary>Main's census layout before ADR 0032: one row per school and cell, as CensusKeeper kept it (498,875 rows at 10M).</summary>
+    /// <summary>Main's census layout before ADR 0033: one row per school and cell, as CensusKeeper kept it (498,875 rows at 10M).</summary>
     public const string CellCensus = """
         CREATE TABLE IF NOT EXISTS bench_cell_census AS
         SELECT school_id AS "SchoolId", min(province) AS "ProvinceCode", min(city) AS "CityCode", min(county) AS "CountyCode", stage AS "Stage",

@@ -9,7 +9,7 @@ namespace EduCloud.Tests.Students;
 
 /// <summary>
 /// The packed census (one row per school, kept change by change) must equal both a GROUP BY over the student records
-/// and what a recount from scratch would write (ADR 0032). The recount runs in a transaction that is rolled back, so
+/// and what a recount from scratch would write (ADR 0033). The recount runs in a transaction that is rolled back, so
 /// the kept census is compared, never replaced.
 /// </summary>
 internal static class CensusRecount

@@ -11,7 +11,7 @@ namespace EduCloud.Students.Data;
 /// one byte 0x01, then 23 bytes per cell: stage, grade level, sex (one byte each), the ethnicity code (two ASCII
 /// bytes, space-padded), urban/rural, status (one byte each), then students, left-behind, migrant and disabled as
 /// 4-byte big-endian integers. Big-endian because the migration packs the same bytes in SQL (to_hex / printf '%08X').
-/// A cold rollup decodes half a million cells; this loop does it without a string per cell (ADR 0032).
+/// A cold rollup decodes half a million cells; this loop does it without a string per cell (ADR 0033).
 /// </summary>
 internal static class CensusCells
 {

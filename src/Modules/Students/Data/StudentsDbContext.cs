@@ -87,7 +87,7 @@ internal class StudentsDbContext(DbContextOptions options, ICurrentActor actor, 
         });
         modelBuilder.Entity<SchoolCensus>(e =>
         {
-            // One row per school, its cells packed (ADR 0032); the row is what a change locks.
+            // One row per school, its cells packed (ADR 0033); the row is what a change locks.
             e.ToTable("stu_census_school");
             e.HasKey(c => c.Id);
             e.Property(c => c.Id).ValueGeneratedOnAdd();

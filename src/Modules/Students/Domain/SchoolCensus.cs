@@ -5,7 +5,7 @@ namespace EduCloud.Students.Domain;
 /// <summary>
 /// One school's census: how many students it has in each cell (stage, grade, sex, ethnicity, urban/rural, status),
 /// packed into <see cref="Cells"/> (format in Data/CensusCells.cs). One row per school, not one per cell, so a cold
-/// national rollup reads about 30,000 rows instead of half a million (ADR 0032). Kept by StudentsDbContext in the
+/// national rollup reads about 30,000 rows instead of half a million (ADR 0033). Kept by StudentsDbContext in the
 /// same transaction as every change to a student record, so the statistics built on it are exact at every commit.
 /// </summary>
 internal sealed class SchoolCensus : IDerivedRow

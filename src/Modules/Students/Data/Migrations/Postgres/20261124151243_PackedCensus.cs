@@ -6,7 +6,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduCloud.Students.Data.Migrations.Postgres
 {
     /// <summary>
-    /// The census becomes one row per school with its cells packed (ADR 0032). Up packs the existing cells in SQL (the
+    /// The census becomes one row per school with its cells packed (ADR 0033). Up packs the existing cells in SQL (the
     /// bytes Data/CensusCells.cs reads); Down recounts the old per-cell table from the student records.
     /// </summary>
     public partial class PackedCensus : Migration
