@@ -40,6 +40,7 @@ internal sealed class MatchImportRows : IAsyncDisposable
     private readonly DateTime _now;
     private readonly bool _encodeCopy;
     private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _readTransaction;
+    private Task _running = Task.CompletedTask;
     private int _failed;
 
     private MatchImportRows(IServiceProvider sp, ImportJob job, SchoolClasses school, DateTime now)
@@ -74,7 +75,7 @@ internal sealed class MatchImportRows : IAsyncDisposable
     public ChannelReader<MatchedBatch> Start(ChannelReader<Task<List<DraftRow>>> checkedBatches, CancellationToken ct)
     {
         var matched = Channel.CreateBounded<MatchedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        _ = Task.Run(async () =>
+        _running = Task.Run(async () =>
         {
             try
             {
@@ -268,8 +269,10 @@ internal sealed class MatchImportRows : IAsyncDisposable
         return key;
     }
 
+    /// <summary>After the stage has stopped (the caller cancels it first): a connection given back mid-query would reach the next user broken.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _running;
         if (_readTransaction is not null)
         {
             await _readTransaction.DisposeAsync();

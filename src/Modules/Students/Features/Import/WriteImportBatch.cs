@@ -29,16 +29,19 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
                 return;
             }
             await UpdateExistingAsync(batch.Same, ct);
+            if (batch.Fresh == 0)
+            {
+                return;
+            }
             if (batch.StudentCopy is { } students)
             {
                 await _bulk.WriteAsync(students, batch.ChangeCopy!, ct);
-                Imported += batch.Fresh;
             }
             else
             {
                 _bulk.Write(batch.Students, batch.Changes, ct);
-                Imported += batch.Students.Count;
             }
+            Imported += batch.Fresh;
         }
         finally
         {
