@@ -37,29 +37,32 @@ internal sealed class BulkInsertStudents(StudentsDbContext db) : IDisposable
     }
 
     /// <summary>PostgreSQL: the batch as the match stage laid it out; the backend stores rows while they arrive.</summary>
-    public async Task WriteAsync(EncodedCopy students, EncodedCopy changes, CancellationToken ct)
+    public void Write(EncodedCopy students, EncodedCopy changes)
     {
-        await CopyAsync("students.stu_student", BulkColumns.Student, students, ct);
-        await CopyAsync("students.stu_status_change", BulkColumns.Change, changes, ct);
+        Copy("students.stu_student", BulkColumns.Student, students);
+        Copy("students.stu_status_change", BulkColumns.Change, changes);
     }
 
-    private async Task CopyAsync<T>(string table, BulkColumn<T>[] columns, EncodedCopy rows, CancellationToken ct)
+    // Synchronous on purpose: the writer holds its thread while the backend works. Awaited, each of the COPY's round trips
+    // (begin, the socket write, the end) waited again for a pool thread behind the check stage's CPU-bound batches, and
+    // the backend sat idle meanwhile (docs/benchmarks.md, "import11").
+    private void Copy<T>(string table, BulkColumn<T>[] columns, EncodedCopy rows)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)";
-        var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        var stream = connection.BeginRawBinaryCopy(copy);
         try
         {
-            await stream.WriteAsync(rows.Data, ct);
+            stream.Write(rows.Data.Span);
         }
         catch
         {
             // Nothing of a half-written COPY may reach the table (the import's transaction rolls back as well).
-            await stream.CancelAsync();
+            stream.Cancel();
             throw;
         }
         // Ends the COPY: the server checks and stores the last rows now.
-        await stream.DisposeAsync();
+        stream.Dispose();
     }
 
     private static sqlite3_stmt Prepare<T>(sqlite3 handle, string table, BulkColumn<T>[] columns)

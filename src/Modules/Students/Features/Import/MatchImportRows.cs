@@ -69,22 +69,33 @@ internal sealed class MatchImportRows : IAsyncDisposable
     }
 
     /// <summary>
-    /// Matches the checked batches in file order, one stage of its own; the bounded channel keeps a batch or two ready
-    /// for the writer without letting a slow database pile up memory.
+    /// Matches the checked batches in file order on a thread of its own, blocking on its look-ups: awaited, each look-up
+    /// and hand-over waited again for a pool thread behind the check stage's CPU-bound batches while the writer ran dry
+    /// (docs/benchmarks.md, "import11"). The bounded channel keeps a batch or two ready for the writer without letting a
+    /// slow database pile up memory.
     /// </summary>
     public ChannelReader<MatchedBatch> Start(ChannelReader<Task<List<DraftRow>>> checkedBatches, CancellationToken ct)
     {
         var matched = Channel.CreateBounded<MatchedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        _running = Task.Run(async () =>
+        _running = Task.Factory.StartNew(() => Run(checkedBatches, matched.Writer, ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return matched.Reader;
+    }
+
+    private void Run(ChannelReader<Task<List<DraftRow>>> checkedBatches, ChannelWriter<MatchedBatch> matched, CancellationToken ct)
+    {
+        try
         {
-            try
+            while (checkedBatches.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult())
             {
-                await foreach (var pending in checkedBatches.ReadAllAsync(ct))
+                while (checkedBatches.TryRead(out var pending))
                 {
-                    var batch = await MatchAsync(await pending, ct);
+                    var batch = Match(pending.GetAwaiter().GetResult(), ct);
                     try
                     {
-                        await matched.Writer.WriteAsync(batch, ct);
+                        if (!matched.TryWrite(batch))
+                        {
+                            matched.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
+                        }
                     }
                     catch
                     {
@@ -93,18 +104,18 @@ internal sealed class MatchImportRows : IAsyncDisposable
                         throw;
                     }
                 }
-                matched.Writer.Complete();
             }
-            catch (Exception e)
-            {
-                matched.Writer.Complete(e);
-            }
-        }, ct);
-        return matched.Reader;
+            matched.Complete();
+        }
+        catch (Exception e)
+        {
+            matched.Complete(e);
+        }
     }
 
-    private async Task<MatchedBatch> MatchAsync(List<DraftRow> rows, CancellationToken ct)
+    private MatchedBatch Match(List<DraftRow> rows, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         // All-or-nothing stops writing at the first bad row but reads on, so the report lists every bad row. The writer
         // marks no row bad, so the failures counted here are all there are.
         var write = _job.Mode == ImportMode.ValidRowsOnly || _failed == 0;
@@ -114,7 +125,7 @@ internal sealed class MatchImportRows : IAsyncDisposable
         var valid = rows.Where(r => r.IsValid).ToList();
         if (valid.Count > 0)
         {
-            await CheckAgainstDatabaseAsync(valid, write, same, fresh, ct);
+            CheckAgainstDatabase(valid, write, same, fresh);
         }
         _failed += rows.Count(r => !r.IsValid);
         if (!write || fresh.Count == 0)
@@ -160,20 +171,20 @@ internal sealed class MatchImportRows : IAsyncDisposable
 
     private sealed record Existing(Guid Id, string StudentNumber, string? CitizenIdHash, Guid? SchoolId);
 
-    private async Task CheckAgainstDatabaseAsync(List<DraftRow> valid, bool write, Dictionary<Guid, DraftRow> same, List<DraftRow> fresh, CancellationToken ct)
+    private void CheckAgainstDatabase(List<DraftRow> valid, bool write, Dictionary<Guid, DraftRow> same, List<DraftRow> fresh)
     {
         var numbers = valid.Select(r => r.StudentNumber).ToList();
         var hashes = valid.Where(r => r.CitizenIdHash is not null).Select(r => r.CitizenIdHash!).ToList();
         // A uniqueness check across the whole platform, so the scope filter is off; only ids and schools come back.
         // Two index-friendly queries rather than one with an OR, which SQLite answers with a scan.
-        var existing = await _lookups.Students.IgnoreQueryFilters().AsNoTracking()
+        var existing = _lookups.Students.IgnoreQueryFilters().AsNoTracking()
             .Where(s => EF.Parameter(numbers).Contains(s.StudentNumber))
             .Select(s => new Existing(s.Id, s.StudentNumber, s.CitizenIdHash, s.SchoolId))
-            .ToListAsync(ct);
-        existing.AddRange(await _lookups.Students.IgnoreQueryFilters().AsNoTracking()
+            .ToList();
+        existing.AddRange(_lookups.Students.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.CitizenIdHash != null && EF.Parameter(hashes).Contains(s.CitizenIdHash))
             .Select(s => new Existing(s.Id, s.StudentNumber, s.CitizenIdHash, s.SchoolId))
-            .ToListAsync(ct));
+            .ToList());
         existing = existing.DistinctBy(e => e.Id)
             .Select(e => _rehashed.TryGetValue(e.Id, out var now) ? e with { CitizenIdHash = now } : e)
             .ToList();

@@ -35,7 +35,7 @@ internal sealed class WriteImportBatch(StudentsDbContext db, PersonalDataProtect
             }
             if (batch.StudentCopy is { } students)
             {
-                await _bulk.WriteAsync(students, batch.ChangeCopy!, ct);
+                _bulk.Write(students, batch.ChangeCopy!);
             }
             else
             {
