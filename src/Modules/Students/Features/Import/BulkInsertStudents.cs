@@ -44,8 +44,8 @@ internal sealed class BulkInsertStudents(StudentsDbContext db) : IDisposable
     }
 
     // Synchronous on purpose: the writer holds its thread while the backend works. Awaited, each of the COPY's round trips
-    // (begin, the socket write, the end) waited again for a pool thread behind the check stage's CPU-bound batches, and
-    // the backend sat idle meanwhile (docs/benchmarks.md, "import11").
+    // (begin, the socket write, the end) would queue again for a pool thread behind the check stage's CPU-bound batches
+    // on 2 cores while the backend sits idle (ADR 0032).
     private void Copy<T>(string table, BulkColumn<T>[] columns, EncodedCopy rows)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

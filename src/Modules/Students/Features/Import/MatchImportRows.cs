@@ -70,8 +70,8 @@ internal sealed class MatchImportRows : IAsyncDisposable
 
     /// <summary>
     /// Matches the checked batches in file order on a thread of its own, blocking on its look-ups: awaited, each look-up
-    /// and hand-over waited again for a pool thread behind the check stage's CPU-bound batches while the writer ran dry
-    /// (docs/benchmarks.md, "import11"). The bounded channel keeps a batch or two ready for the writer without letting a
+    /// and hand-over would queue again for a pool thread behind the check stage's CPU-bound batches on 2 cores while the
+    /// writer runs dry (ADR 0032). The bounded channel keeps a batch or two ready for the writer without letting a
     /// slow database pile up memory.
     /// </summary>
     public ChannelReader<MatchedBatch> Start(ChannelReader<Task<List<DraftRow>>> checkedBatches, CancellationToken ct)
