@@ -5,37 +5,31 @@ using System.Text;
 namespace EduCloud.Students.Features.Import;
 
 /// <summary>
-/// PostgreSQL's binary COPY format written straight into one pooled buffer and handed to Npgsql's raw COPY stream in
-/// 64 KiB pieces (ADR 0029). Npgsql's NpgsqlBinaryImporter does the same per value through its parameter and type
+/// PostgreSQL's binary COPY format written straight into one pooled buffer, one batch's whole COPY data, which the
+/// writer then hands to Npgsql's raw COPY stream (ADR 0029; laid out off the writer's thread since ADR 0034). Npgsql's NpgsqlBinaryImporter does the same per value through its parameter and type
 /// machinery, which cost the application more per row than the text COPY it replaced; the backend's saving (no text
 /// parsing of uuids, integers, dates, timestamps) is the same either way. Values are big-endian, each field an int32
 /// length (-1 for null) then its bytes; a row starts with its int16 field count.
 /// </summary>
 internal sealed class BinaryCopyWriter : IDisposable
 {
-    private const int FlushAt = 64 * 1024;
     // 2000-01-01, PostgreSQL's epoch for dates and timestamps.
     private static readonly int EpochDay = new DateOnly(2000, 1, 1).DayNumber;
     private const long EpochTicks = 630822816000000000;
     private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
-    private readonly Stream _stream;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FlushAt * 2);
+    private byte[] _buffer;
     private int _used;
 
-    public BinaryCopyWriter(Stream stream)
+    public BinaryCopyWriter(int expectedBytes)
     {
-        _stream = stream;
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(expectedBytes, 64 * 1024));
         Header.CopyTo(_buffer, 0);
         _used = Header.Length;
     }
 
     public void StartRow(int fields)
     {
-        if (_used >= FlushAt)
-        {
-            Flush();
-        }
         BinaryPrimitives.WriteInt16BigEndian(Room(2), (short)fields);
         _used += 2;
     }
@@ -107,12 +101,19 @@ internal sealed class BinaryCopyWriter : IDisposable
         _used += 1 + utf8Json.Length;
     }
 
-    /// <summary>The trailer (field count -1) and the last piece; the caller then ends the COPY by disposing the stream.</summary>
+    /// <summary>The trailer (field count -1).</summary>
     public void Complete()
     {
         BinaryPrimitives.WriteInt16BigEndian(Room(2), -1);
         _used += 2;
-        Flush();
+    }
+
+    /// <summary>The whole COPY data, header to trailer; the caller owns the pooled buffer from now on.</summary>
+    public (byte[] Buffer, int Length) Take()
+    {
+        var taken = (_buffer, _used);
+        (_buffer, _used) = ([], 0);
+        return taken;
     }
 
     private void Length(int length)
@@ -132,14 +133,6 @@ internal sealed class BinaryCopyWriter : IDisposable
             _buffer = bigger;
         }
         return _buffer.AsSpan(_used, bytes);
-    }
-
-    // Synchronous: Npgsql's COPY stream buffers and sends; an await per 64 KiB would be fine, but the rows come from a
-    // synchronous loop and one await per row cost more than the row (session 4).
-    private void Flush()
-    {
-        _stream.Write(_buffer, 0, _used);
-        _used = 0;
     }
 
     public void Dispose()

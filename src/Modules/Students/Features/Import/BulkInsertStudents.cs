@@ -9,26 +9,20 @@ namespace EduCloud.Students.Features.Import;
 
 /// <summary>
 /// Writes new student records and their admission changes past the change tracker, inside the caller's transaction:
-/// binary COPY on PostgreSQL (ADR 0029, BinaryCopyWriter); on SQLite one prepared INSERT per table, stepped once per row
+/// binary COPY on PostgreSQL (ADR 0029, BinaryCopyWriter; the rows arrive laid out by MatchImportRows, ADR 0034); on SQLite one prepared INSERT per table, stepped once per row
 /// with its parameters bound by position through the native API (Microsoft.Data.Sqlite looks every parameter up by name on every execution,
 /// which cost more than SQLite's own work). The caller recounts the census afterwards (CensusKeeper.RecountSchoolsAsync)
 /// and writes the batch's single audit line: EF would add one per row.
 /// </summary>
 internal sealed class BulkInsertStudents(StudentsDbContext db) : IDisposable
 {
-    private readonly bool _postgres = db.Database.IsNpgsql();
     private sqlite3_stmt? _studentInsert, _changeInsert;
     // 64 MiB: 192 MiB took the peak of a 1,000,000-row import over the 1 GiB budget (docs/benchmarks.md, issue 3).
     private const int SqliteCacheKiB = 64 * 1024;
 
-    public async Task WriteAsync(IReadOnlyList<StudentRecord> students, IReadOnlyList<StatusChange> changes, CancellationToken ct)
+    /// <summary>SQLite: the batch's records, one prepared INSERT step per row.</summary>
+    public void Write(IReadOnlyList<StudentRecord> students, IReadOnlyList<StatusChange> changes, CancellationToken ct)
     {
-        if (_postgres)
-        {
-            await CopyAsync("students.stu_student", BulkColumns.Student, students, ct);
-            await CopyAsync("students.stu_status_change", BulkColumns.Change, changes, ct);
-            return;
-        }
         var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
         if (_studentInsert is null)
         {
@@ -42,33 +36,33 @@ internal sealed class BulkInsertStudents(StudentsDbContext db) : IDisposable
         Insert(handle, _changeInsert, BulkColumns.Change, changes, ct);
     }
 
-    private async Task CopyAsync<T>(string table, BulkColumn<T>[] columns, IReadOnlyList<T> rows, CancellationToken ct)
+    /// <summary>PostgreSQL: the batch as the match stage laid it out; the backend stores rows while they arrive.</summary>
+    public void Write(EncodedCopy students, EncodedCopy changes)
+    {
+        Copy("students.stu_student", BulkColumns.Student, students);
+        Copy("students.stu_status_change", BulkColumns.Change, changes);
+    }
+
+    // Synchronous on purpose: the writer holds its thread while the backend works. Awaited, each of the COPY's round trips
+    // (begin, the socket write, the end) would queue again for a pool thread behind the check stage's CPU-bound batches
+    // on 2 cores while the backend sits idle (ADR 0034).
+    private void Copy<T>(string table, BulkColumn<T>[] columns, EncodedCopy rows)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)";
-        var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        var stream = connection.BeginRawBinaryCopy(copy);
         try
         {
-            using var writer = new BinaryCopyWriter(stream);
-            foreach (var row in rows)
-            {
-                ct.ThrowIfCancellationRequested();
-                writer.StartRow(columns.Length);
-                foreach (var column in columns)
-                {
-                    column.Write(writer, row);
-                }
-            }
-            writer.Complete();
+            stream.Write(rows.Data.Span);
         }
         catch
         {
             // Nothing of a half-written COPY may reach the table (the import's transaction rolls back as well).
-            await stream.CancelAsync();
+            stream.Cancel();
             throw;
         }
-        // Ends the COPY: the server checks and stores the rows now.
-        await stream.DisposeAsync();
+        // Ends the COPY: the server checks and stores the last rows now.
+        stream.Dispose();
     }
 
     private static sqlite3_stmt Prepare<T>(sqlite3 handle, string table, BulkColumn<T>[] columns)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EduCloud.Students.Features.Import;
 
 /// <summary>
-/// Runs one import job: read → check (in parallel) → write, in ONE transaction whatever the mode, so a failed,
+/// Runs one import job: read → check (in parallel) → match → write, in ONE transaction whatever the mode, so a failed,
 /// cancelled or crashed import leaves nothing behind; all-or-nothing with a bad row rolls back, the valid-rows mode
 /// commits the good rows. The bad rows go to an .xlsx error report as they are found. One audit line for the batch.
 /// </summary>
@@ -85,27 +85,29 @@ internal static class RunImport
         var classes = new ClassFinder(school.Classes);
         var today = DateOnly.FromDateTime(now);
         var protector = sp.GetRequiredService<PersonalDataProtector>();
-        var batches = new WriteImportBatch(db, protector, job, school, now);
+        var batches = new WriteImportBatch(db, protector, job, now);
         ErrorReport? report = null;
         // Stops the reader and checker stages too when the writer gives up (an error, not only a cancel).
         using var stages = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await using var match = await MatchImportRows.OpenAsync(sp, job, school, now, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
         {
-            // The look-ups ask for 4,096 ID hashes at a time. Without statistics for the rows this transaction is adding,
-            // PostgreSQL's default selectivity (0.5% per value) makes that "the whole table", and it chose a sequential scan
-            // per batch: quadratic, 100 s of server CPU for a million rows. Every query of the import has an index to use.
+            // The writer's own queries (updates of re-uploaded records) by index too: without statistics for the rows this
+            // transaction is adding, PostgreSQL's default selectivity chose sequential scans (quadratic). The look-ups run
+            // on MatchImportRows' connection, which sets the same.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
         }
         try
         {
+            // Four stages, each batch passing through them in file order over bounded channels (ADR 0034): read, check and
+            // encrypt (several batches at once), match against the file and the database (its own connection), write.
             var checkedBatches = CheckRowsInParallel.Start(reader.StartReading(stages.Token), reader.ColumnMap!, classes, today, protector, stages.Token);
-            await foreach (var pending in checkedBatches.ReadAllAsync(ct))
+            var matchedBatches = match.Start(checkedBatches, stages.Token);
+            await foreach (var batch in matchedBatches.ReadAllAsync(ct))
             {
-                var list = await pending;
-                // All-or-nothing stops writing at the first bad row but reads on, so the report lists every bad row.
-                var write = job.Mode == ImportMode.ValidRowsOnly || progress.Failed == 0;
-                await batches.RunAsync(list, write, ct);
+                await batches.RunAsync(batch, ct);
+                var list = batch.Rows;
                 foreach (var bad in list.Where(r => !r.IsValid))
                 {
                     report ??= new ErrorReport(Path.Combine(dataDirectory, "imports", job.Id + "-errors.xlsx"), reader.HeaderCells);
