@@ -92,9 +92,10 @@ internal static class CensusKeeper
                 Disabled = g.Count(s => s.Disability != DisabilityKind.None),
             })
             .ToListAsync(ct);
+        var bySchool = groups.ToLookup(g => g.Key.SchoolId!.Value);
         foreach (var schoolId in schoolIds.Order())
         {
-            var mine = groups.Where(g => g.Key.SchoolId == schoolId).ToList();
+            var mine = bySchool[schoolId].ToList();
             if (mine.Count == 0)
             {
                 await db.Database.ExecuteSqlRawAsync(Statements.For(db).Delete, [schoolId], ct);
