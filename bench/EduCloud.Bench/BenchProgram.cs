@@ -7,7 +7,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- [generate|throughput|coldstart|all|rollup] [--schools N] [--accounts N] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- promotion [--runs 5] [--db sqlite|postgres|both]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- import [--rows 1000000] [--baseline-rows 20000] [--runs 1] [--db sqlite|postgres|both] [--process cold|warm]
-///   (import-one --db D --file F --baseline-rows 0 [--process warm] [--ceiling yes]: one measurement; --ceiling adds the raw bulk-load ceiling of the same rows, ADR 0034)
+///   (import-one --db D --file F --baseline-rows 0 [--process warm] [--ceiling yes|per-index]: one measurement; --ceiling adds the raw bulk-load ceiling of the same rows, ADR 0034; per-index adds one load per index, each into index-free copies plus that one index)
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring [--schools 10000] [--runs 7]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring-national [--schools 500000] [--runs 5] [--clients 8] [--seconds 10]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- monitoring-http [--schools 50000] [--clients 8] [--seconds 10]
@@ -236,7 +236,7 @@ internal static class BenchProgram
         var o = new BenchOptions { Databases = Opt("db", "both"), PostgresServer = Opt("postgres", new BenchOptions().PostgresServer) };
         var baseline = int.Parse(Opt("baseline-rows", "20000"), System.Globalization.CultureInfo.InvariantCulture);
         return args[0] == "import-one"
-            ? await Import.ImportRun.RunAsync(Opt("db", "sqlite"), Opt("file", ""), baseline, o, Opt("process", "cold") == "warm", Opt("ceiling", "no") == "yes")
+            ? await Import.ImportRun.RunAsync(Opt("db", "sqlite"), Opt("file", ""), baseline, o, Opt("process", "cold") == "warm", Opt("ceiling", "no"))
             : await Import.MeasureImport.RunAsync(o, int.Parse(Opt("rows", "1000000"), System.Globalization.CultureInfo.InvariantCulture), baseline,
                 int.Parse(Opt("runs", "1"), System.Globalization.CultureInfo.InvariantCulture), Opt("process", "cold"));
     }

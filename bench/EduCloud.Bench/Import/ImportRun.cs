@@ -32,7 +32,7 @@ internal static class ImportRun
     private static string? _admin, _database;
     private static bool _warm;
 
-    public static async Task<int> RunAsync(string db, string file, int baselineRows, BenchOptions o, bool warm, bool ceiling = false)
+    public static async Task<int> RunAsync(string db, string file, int baselineRows, BenchOptions o, bool warm, string ceiling = "no")
     {
         _warm = warm;
         var work = Path.Combine(o.DataRoot, "import-run-" + Guid.NewGuid().ToString("N")[..8]);
@@ -64,11 +64,11 @@ internal static class ImportRun
             (_admin, _database) = postgres ? (o.PostgresServer, pgName) : (null, null);
             var result = baselineRows > 0 ? await BaselineAsync(app.Services, db, file, schoolId, baselineRows) : await RealAsync(app.Services, db, file, schoolId);
             Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
-            if (ceiling && baselineRows == 0)
+            if (ceiling != "no" && baselineRows == 0)
             {
                 var ceilings = postgres
-                    ? await MeasureCeiling.PostgresAsync(new NpgsqlConnectionStringBuilder(o.PostgresServer) { Database = pgName }.ConnectionString, o.PostgresServer, pgName)
-                    : MeasureCeiling.Sqlite(Path.Combine(work, "bench.db"), work);
+                    ? await MeasureCeiling.PostgresAsync(new NpgsqlConnectionStringBuilder(o.PostgresServer) { Database = pgName }.ConnectionString, o.PostgresServer, pgName, ceiling == "per-index")
+                    : MeasureCeiling.Sqlite(Path.Combine(work, "bench.db"), work, ceiling == "per-index");
                 foreach (var c in ceilings)
                 {
                     Console.WriteLine($"CEILING {JsonSerializer.Serialize(c)} import/ceiling {result.RowsPerSecond / c.RowsPerSecond:P0}");

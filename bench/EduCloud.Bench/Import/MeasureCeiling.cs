@@ -16,7 +16,8 @@ namespace EduCloud.Bench.Import;
 /// </summary>
 internal static partial class MeasureCeiling
 {
-    public sealed record Result(string Db, string Target, int Rows, double Seconds, double RowsPerSecond, double CpuSeconds, double DbCpuSeconds, double LoadAverage);
+    /// <summary>WalMiB and Checkpoints (PostgreSQL only): the WAL the load wrote and the checkpoints that began during it.</summary>
+    public sealed record Result(string Db, string Target, int Rows, double Seconds, double RowsPerSecond, double CpuSeconds, double DbCpuSeconds, double LoadAverage, double WalMiB = 0, long Checkpoints = 0);
 
     private static readonly (string Table, string[] Columns)[] Tables =
     [
@@ -24,7 +25,7 @@ internal static partial class MeasureCeiling
         ("stu_status_change", BulkColumns.Change.Select(c => c.Name).ToArray()),
     ];
 
-    public static async Task<List<Result>> PostgresAsync(string benchDatabase, string admin, string databaseName)
+    public static async Task<List<Result>> PostgresAsync(string benchDatabase, string admin, string databaseName, bool perIndex = false)
     {
         await using var c = new NpgsqlConnection(benchDatabase);
         await c.OpenAsync();
@@ -38,12 +39,26 @@ internal static partial class MeasureCeiling
         }
         var rows = (int)(long)(await new NpgsqlCommand("SELECT count(*) FROM students.stu_student", c).ExecuteScalarAsync())!;
         var results = new List<Result>();
-        foreach (var (target, like) in new[] { ("same indexes", "INCLUDING ALL"), ("no indexes", "INCLUDING DEFAULTS") })
+        var targets = new List<(string Target, string Like, string? Index)> { ("same indexes", "INCLUDING ALL", null), ("no indexes", "INCLUDING DEFAULTS", null) };
+        if (perIndex)
+        {
+            var indexes = await PostgresIndexesAsync(c);
+            targets.AddRange(indexes.Select(i => ("only " + i.Name, "INCLUDING DEFAULTS", (string?)i.Definition)));
+            // The sum of the parts, and the first target again (checkpoints and the import's WAL can weigh on the first runs).
+            targets.Add(("all indexes added to index-free copies", "INCLUDING DEFAULTS", string.Join("; ", indexes.Select(i => i.Definition))));
+            targets.Add(("same indexes, again", "INCLUDING ALL", null));
+        }
+        foreach (var (target, like, index) in targets)
         {
             foreach (var (table, _) in Tables)
             {
                 await new NpgsqlCommand($"DROP TABLE IF EXISTS students.ceiling_{table}; CREATE TABLE students.ceiling_{table} (LIKE students.{table} {like})", c).ExecuteNonQueryAsync();
             }
+            if (index is not null)
+            {
+                await new NpgsqlCommand(index, c).ExecuteNonQueryAsync();
+            }
+            var (walBefore, checkpointsBefore) = await WalAsync(c);
             var meter = await CpuMeter.StartAsync(admin, databaseName);
             var clock = Stopwatch.StartNew();
             await using (var transaction = await c.BeginTransactionAsync())
@@ -57,7 +72,9 @@ internal static partial class MeasureCeiling
             }
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = await meter.StopAsync();
-            results.Add(new Result("postgres", target, rows, Math.Round(seconds, 2), Math.Round(rows / seconds), Math.Round(cpu.Process, 2), Math.Round(cpu.Database, 2), LoadAverage()));
+            var (walAfter, checkpointsAfter) = await WalAsync(c);
+            results.Add(new Result("postgres", target, rows, Math.Round(seconds, 2), Math.Round(rows / seconds), Math.Round(cpu.Process, 2), Math.Round(cpu.Database, 2), LoadAverage(),
+                Math.Round((double)(walAfter - walBefore) / 1048576.0), checkpointsAfter - checkpointsBefore));
             foreach (var (table, _) in Tables)
             {
                 await new NpgsqlCommand($"DROP TABLE students.ceiling_{table}", c).ExecuteNonQueryAsync();
@@ -66,12 +83,46 @@ internal static partial class MeasureCeiling
         return results;
     }
 
+    /// <summary>
+    /// Every index of the two tables (the primary keys included) as a CREATE INDEX aimed at the index-free copy: the
+    /// per-index runs load the copies with that one index, so each index's own cost is its run minus "no indexes".
+    /// </summary>
+    private static async Task<List<(string Name, string Definition)>> PostgresIndexesAsync(NpgsqlConnection c)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'students' AND tablename = ANY($1) ORDER BY tablename DESC, indexname", c);
+        cmd.Parameters.AddWithValue(Tables.Select(t => t.Table).ToArray());
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var indexes = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            var (table, name, definition) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            definition = definition.Replace($" ON students.{table} ", $" ON students.ceiling_{table} ").Replace($"INDEX \"{name}\" ", $"INDEX \"ceiling_{name}\" ");
+            indexes.Add((name, definition));
+        }
+        return indexes;
+    }
+
+    private static async Task<(decimal Lsn, long Checkpoints)> WalAsync(NpgsqlConnection c)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn, (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)", c);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetDecimal(0), reader.GetInt64(1));
+    }
+
     private const int Chunk = 4096;
 
-    public static List<Result> Sqlite(string databaseFile, string workDirectory)
+    public static List<Result> Sqlite(string databaseFile, string workDirectory, bool perIndex = false)
     {
         var results = new List<Result>();
-        foreach (var target in new[] { "same indexes", "no indexes" })
+        var targets = new List<(string Target, string? Index)> { ("same indexes", null), ("no indexes", null) };
+        if (perIndex)
+        {
+            using var c = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
+            c.Open();
+            targets.AddRange(Tables.SelectMany(t => SqliteIndexes(c, t.Table)).Select(i => ("only " + i.Name, (string?)i.Definition)));
+        }
+        foreach (var (target, index) in targets)
         {
             var ceilingFile = Path.Combine(workDirectory, "ceiling.db");
             using (var c = new SqliteConnection($"Data Source={databaseFile};Pooling=False"))
@@ -96,6 +147,10 @@ internal static partial class MeasureCeiling
                     {
                         Exec(h, $"CREATE TABLE ceiling.\"{table}\" AS SELECT * FROM main.\"{table}\" WHERE 0");
                     }
+                }
+                if (index is not null)
+                {
+                    Exec(h, index);
                 }
                 var timed = Stopwatch.StartNew();
                 Exec(h, "BEGIN");
@@ -197,6 +252,17 @@ internal static partial class MeasureCeiling
             statements.Add(CreateWhat().Replace(sql, m => m.Value + "ceiling.", 1));
         }
         return statements;
+    }
+
+    /// <summary>The table's indexes as CREATE INDEX statements on the attached copy; the primary key (an automatic index) as a unique index on Id.</summary>
+    private static IEnumerable<(string Name, string Definition)> SqliteIndexes(SqliteConnection c, string table)
+    {
+        yield return ("PK_" + table, $"CREATE UNIQUE INDEX ceiling.\"PK_{table}\" ON \"{table}\" (\"Id\")");
+        foreach (var sql in Schema(c, table).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal) || s.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal)))
+        {
+            var name = sql.Split("ceiling.\"", 2)[1].Split('"')[0];
+            yield return (name, sql);
+        }
     }
 
     [GeneratedRegex("^CREATE (UNIQUE )?(TABLE|INDEX) ")]
