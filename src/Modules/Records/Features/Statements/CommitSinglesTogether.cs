@@ -33,12 +33,13 @@ internal sealed class CommitSinglesTogether(IServiceScopeFactory scopes, GroupCo
     public static bool Fits(JsonObject s) =>
         (string?)s["verb"]?["id"] != StoreStatements.VoidedVerb && s["attachments"] is null && s["object"]?["attachments"] is null;
 
-    public async Task<StoreStatements.Outcome> StoreAsync(IAccountPlacement placement, string homePage, Writer writer, JsonObject s, TimeProvider clock, CancellationToken ct)
+    /// <summary><paramref name="requestServices"/>: the request's, for the account look-up when the actor names one of our accounts.</summary>
+    public async Task<StoreStatements.Outcome> StoreAsync(IServiceProvider requestServices, string homePage, Writer writer, JsonObject s, TimeProvider clock, CancellationToken ct)
     {
         var givenId = s["id"] is not null;
         var id = StoreStatements.AssignId(s);
         var hash = StatementShape.SubmittedHash(s);
-        var learner = await Learners.FindAsync(s["actor"], homePage, placement, ct);
+        var learner = await Learners.FindAsync(s["actor"], homePage, requestServices.GetRequiredService<IAccountPlacement>, ct);
         if (learner is not null && !writer.MayWriteAbout(learner))
         {
             return StoreStatements.Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
