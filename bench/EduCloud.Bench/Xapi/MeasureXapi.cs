@@ -68,7 +68,7 @@ internal static class MeasureXapi
                         batches.Add(b);
                         singles.Add(s);
                         raws.Add(r);
-                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s; CPU-s server {b.ProcessCpu:F1} + db {b.DatabaseCpu:F1}; {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s; server {s.ProcessCpu:F1} + db {s.DatabaseCpu:F1}; p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s; bench {r.ProcessCpu:F1} + db {r.DatabaseCpu:F1}) | load {loads[^1]}");
+                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s; CPU-s server {b.ProcessCpu:F1} + db {b.DatabaseCpu:F1}; {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s; server {s.ProcessCpu:F1} + db {s.DatabaseCpu:F1}, bench {s.BenchCpu:F1}; µs server CPU per POST {(s.Rate > 0 ? 1e6 * s.ProcessCpu / (s.Rate * o.DurationSeconds) : 0):F0}; p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s; bench {r.ProcessCpu:F1} + db {r.DatabaseCpu:F1}) | load {loads[^1]}");
                     }
                 }
                 report.AppendLine();
@@ -79,6 +79,11 @@ internal static class MeasureXapi
                 Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
                 Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
                 Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
+                if (singles.Any(s => s.BenchCpu > 0))
+                {
+                    report.AppendLine();
+                    report.AppendLine(CultureInfo.InvariantCulture, $"Single POSTs, CPU-s per run (server / database / the bench's own HttpClient load generator): {string.Join(" | ", singles.Select(s => $"{s.ProcessCpu:F1} / {s.DatabaseCpu:F1} / {s.BenchCpu:F1}"))}; server CPU per POST {string.Join(" / ", singles.Select(s => $"{1e6 * s.ProcessCpu / Math.Max(1, s.Rate * o.DurationSeconds):F0}"))} µs.");
+                }
             }
 
             if (queriesPerKind <= 0)

@@ -51,6 +51,30 @@ public sealed class CommunicationTests(EduCloudFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_single_post_is_refused_at_once_after_the_revoke_and_with_a_wrong_secret()
+    {
+        // The single-statement path authenticates Basic without the full middleware (ADR 0035-singles12): same answers.
+        var issuer = await factory.CreateUserAsync("CountyAdmin", regionCode: "520102");
+        using var lrs = await Xapi.LrsClientAsync(factory, issuer);
+        var email = Xapi.UniqueEmail();
+        await lrs.StoreAsync(Xapi.Statement(email));
+        var key = Encoding.UTF8.GetString(Convert.FromBase64String(lrs.DefaultRequestHeaders.Authorization!.Parameter!)).Split(':')[0];
+        using var wrong = factory.CreateClient();
+        wrong.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+        wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":not-the-secret")));
+        var refused = await wrong.PostAsync(Xapi.Statement(email));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        refused.Headers.WwwAuthenticate.ToString().ShouldContain("Basic");
+
+        using var api = await factory.ClientForAsync(issuer);
+        var clients = JsonNode.Parse(await api.GetStringAsync("/api/v1/records/clients"))!.AsArray();
+        (await api.DeleteAsync($"/api/v1/records/clients/{(string?)clients[0]!["id"]}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await lrs.PostAsync(Xapi.Statement(email))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var bearer = await Xapi.BearerClientAsync(factory, issuer);
+        (await bearer.QueryAsync("agent=" + Xapi.Q(new JsonObject { ["mbox"] = "mailto:" + email }))).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Version_header_is_required_and_only_1_0_x_is_accepted()
     {
         using var lrs = await Xapi.LrsClientAsync(factory, await factory.CreateUserAsync("CountyAdmin", regionCode: "520102"));

@@ -10,7 +10,11 @@ namespace EduCloud.Records.Features;
 /// </summary>
 internal static class Learners
 {
-    public static async Task<PlacedAccount?> FindAsync(JsonNode? agent, string homePage, IAccountPlacement placement, CancellationToken ct)
+    public static Task<PlacedAccount?> FindAsync(JsonNode? agent, string homePage, IAccountPlacement placement, CancellationToken ct) =>
+        FindAsync(agent, homePage, () => placement, ct);
+
+    /// <summary>As above; the look-up service is resolved only for an agent that names one of our accounts (an mbox agent needs none).</summary>
+    public static async Task<PlacedAccount?> FindAsync(JsonNode? agent, string homePage, Func<IAccountPlacement> lookUp, CancellationToken ct)
     {
         if (agent?["account"] is not JsonObject account || (string?)account["homePage"] is not { } home || !string.Equals(home.TrimEnd('/'), homePage, StringComparison.OrdinalIgnoreCase))
         {
@@ -21,6 +25,7 @@ internal static class Learners
         {
             return null;
         }
+        var placement = lookUp();
         return Guid.TryParse(name, out var id) ? await placement.FindAsync(id, ct) : await placement.FindByUserNameAsync(name, ct);
     }
 

@@ -62,7 +62,11 @@ internal static class XapiHttp
     public static string HomePage(IServiceProvider services) =>
         (services.GetRequiredService<RecordsOptions>().HomePage).TrimEnd('/');
 
-    public static async Task<Writer> WriterAsync(HttpContext http, ICurrentActor actor, IAccountPlacement placement, CancellationToken ct)
+    public static Task<Writer> WriterAsync(HttpContext http, ICurrentActor actor, IAccountPlacement placement, CancellationToken ct) =>
+        WriterAsync(http, actor, ct, placement);
+
+    /// <summary>The writer; the account look-up (and its DbContext) is resolved only when the place is not remembered.</summary>
+    public static async Task<Writer> WriterAsync(HttpContext http, ICurrentActor actor, CancellationToken ct, IAccountPlacement? placement = null)
     {
         var home = HomePage(http.RequestServices);
         var person = actor.UserId ?? Guid.Empty;
@@ -78,7 +82,7 @@ internal static class XapiHttp
     /// The writer's home place, remembered as long as their scope is (30 s, Identity's ScopeLoader): a tool posting
     /// statements one by one looked the same account up on every request.
     /// </summary>
-    private static async Task<ScopeKey?> WriterPlaceAsync(HttpContext http, IAccountPlacement placement, Guid person, CancellationToken ct)
+    private static async Task<ScopeKey?> WriterPlaceAsync(HttpContext http, IAccountPlacement? placement, Guid person, CancellationToken ct)
     {
         var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
         var key = "records:writer-place:" + person.ToString("N");
@@ -86,6 +90,7 @@ internal static class XapiHttp
         {
             return place;
         }
+        placement ??= http.RequestServices.GetRequiredService<IAccountPlacement>();
         place = (await placement.FindAsync(person, ct))?.Place;
         cache.Set(key, place, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = WriterPlaceFor, Size = 1 });
         return place;

@@ -21,6 +21,12 @@ namespace EduCloud.Identity.Features.SignIn;
 /// </para>
 /// What a remembered token may do is still decided per request from the account (LoadActorMiddleware: retired,
 /// security stamp, roles), and a remembered entry never outlives its token, exactly as for the bearer handler.
+/// <para>
+/// The same holds for <c>/xapi/</c>: a remembered token there too, and HTTP Basic (an LRS client's key:secret) goes
+/// straight to the Basic scheme, which is where the policy scheme would forward it anyway. The full middleware first
+/// ran OpenIddict's server and validation request handlers (their dispatchers, for a path neither serves) on every
+/// statement a tool posted (docs/benchmarks.md, singles12; ADR 0035-singles12).
+/// </para>
 /// </summary>
 internal sealed class AuthenticateRememberedBearer(RequestDelegate next, IAuthenticationSchemeProvider schemes, ValidatedTokens tokens)
 {
@@ -28,7 +34,12 @@ internal sealed class AuthenticateRememberedBearer(RequestDelegate next, IAuthen
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        var xapi = context.Request.Path.StartsWithSegments("/xapi", StringComparison.OrdinalIgnoreCase);
+        if (xapi && context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateBasicAsync(context);
+        }
+        if ((xapi || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             && RememberingBearerHandler.TokenOf(context.Request) is { Length: > 0 } token
             && tokens.Find(token) is { } remembered)
         {
@@ -41,6 +52,24 @@ internal sealed class AuthenticateRememberedBearer(RequestDelegate next, IAuthen
             return next(context);
         }
         return _full.Invoke(context);
+    }
+
+    /// <summary>What AuthenticationMiddleware does for the default scheme, with the Basic scheme named directly.</summary>
+    private async Task AuthenticateBasicAsync(HttpContext context)
+    {
+        context.Features.Set<IAuthenticationFeature>(new AuthenticationFeature { OriginalPath = context.Request.Path, OriginalPathBase = context.Request.PathBase });
+        var result = await context.AuthenticateAsync(Contracts.BasicCredentials.Scheme);
+        if (result.Principal is not null)
+        {
+            context.User = result.Principal;
+        }
+        if (result.Succeeded)
+        {
+            var signedIn = new SignedIn(result);
+            context.Features.Set<IHttpAuthenticationFeature>(signedIn);
+            context.Features.Set<IAuthenticateResultFeature>(signedIn);
+        }
+        await next(context);
     }
 
     /// <summary>What AuthenticationMiddleware leaves for authorization (its own class for this is internal); same rules.</summary>

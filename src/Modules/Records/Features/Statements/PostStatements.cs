@@ -15,10 +15,12 @@ namespace EduCloud.Records.Features.Statements;
 /// PUT /xapi/statements?statementId= (one statement, 204) and POST /xapi/statements (one or an array, 200 with the
 /// ids). The body is application/json, or multipart/mixed whose first part is the JSON and whose other parts are
 /// attachments with an X-Experience-API-Hash header (Data 2.4.11). Statement bodies are never logged.
+/// The database context and the account look-up are resolved only where a path needs them: a single statement that
+/// the group writer takes touches neither (minimal API parameters would build both DbContexts for every request).
 /// </summary>
 internal static class PostStatements
 {
-    public static async Task<IResult> PutAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> PutAsync(HttpContext http, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
     {
         var query = http.Request.Query;
         if (query.Keys.Any(k => k != "statementId"))
@@ -39,11 +41,11 @@ internal static class PostStatements
         if (StoreStatements.Check([body]) is { } invalid) { return XapiHttp.Error(invalid.Status, invalid.Error!); }
         var statement = JsonObject.Create(body)!;
         statement["id"] ??= idText;
-        var outcome = await StoreAsync(http, db, actor, placement, clock, [statement], parts, ct);
+        var outcome = await StoreAsync(http, actor, clock, [statement], parts, ct);
         return outcome.Error is null ? TypedResults.NoContent() : XapiHttp.Error(outcome.Status, outcome.Error);
     }
 
-    public static async Task<IResult> PostAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> PostAsync(HttpContext http, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (http.Request.Query.Count > 0)
         {
@@ -63,26 +65,27 @@ internal static class PostStatements
         if (StoreStatements.Check(elements) is { } invalid) { return XapiHttp.Error(invalid.Status, invalid.Error!); }
         if (elements.Count > 1 && parts.Count == 0 && elements.All(StorePlainStatements.Fits))
         {
-            var plain = await StorePlainAsync(http, db, actor, placement, clock, elements, ct);
+            var plain = await StorePlainAsync(http, actor, clock, elements, ct);
             return plain.Error is null ? TypedResults.Json(plain.Ids.Select(i => i.ToString())) : XapiHttp.Error(plain.Status, plain.Error);
         }
         var statements = elements.Select(e => JsonObject.Create(e)!).ToList();
-        var outcome = await StoreAsync(http, db, actor, placement, clock, statements, parts, ct);
+        var outcome = await StoreAsync(http, actor, clock, statements, parts, ct);
         return outcome.Error is null ? TypedResults.Json(outcome.Ids.Select(i => i.ToString())) : XapiHttp.Error(outcome.Status, outcome.Error);
     }
 
-    private static async Task<StoreStatements.Outcome> StoreAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock,
+    private static async Task<StoreStatements.Outcome> StoreAsync(HttpContext http, ICurrentActor actor, TimeProvider clock,
         List<JsonObject> statements, Dictionary<string, StoreStatements.Part> parts, CancellationToken ct)
     {
-        var writer = await XapiHttp.WriterAsync(http, actor, placement, ct);
-        var home = XapiHttp.HomePage(http.RequestServices);
+        var services = http.RequestServices;
+        var writer = await XapiHttp.WriterAsync(http, actor, ct);
+        var home = XapiHttp.HomePage(services);
         try
         {
-            if (statements.Count == 1 && parts.Count == 0 && http.RequestServices.GetService<CommitSinglesTogether>() is { } together && CommitSinglesTogether.Fits(statements[0]))
+            if (statements.Count == 1 && parts.Count == 0 && services.GetService<CommitSinglesTogether>() is { } together && CommitSinglesTogether.Fits(statements[0]))
             {
-                return await together.StoreAsync(placement, home, writer, statements[0], clock, ct);
+                return await together.StoreAsync(services, home, writer, statements[0], clock, ct);
             }
-            return await StoreStatements.HandleAsync(db, placement, home, writer, statements, parts, clock, ct, checkedAlready: true);
+            return await StoreStatements.HandleAsync(services.GetRequiredService<RecordsDbContext>(), services.GetRequiredService<IAccountPlacement>(), home, writer, statements, parts, clock, ct, checkedAlready: true);
         }
         catch (Exception e) when (StatementRows.IsDuplicate(e))
         {
@@ -92,13 +95,14 @@ internal static class PostStatements
     }
 
     /// <summary>A batch without attachments or voiding, straight from the request elements (StorePlainStatements).</summary>
-    private static async Task<StoreStatements.Outcome> StorePlainAsync(HttpContext http, RecordsDbContext db, ICurrentActor actor, IAccountPlacement placement, TimeProvider clock,
+    private static async Task<StoreStatements.Outcome> StorePlainAsync(HttpContext http, ICurrentActor actor, TimeProvider clock,
         List<JsonElement> statements, CancellationToken ct)
     {
-        var writer = await XapiHttp.WriterAsync(http, actor, placement, ct);
+        var services = http.RequestServices;
+        var writer = await XapiHttp.WriterAsync(http, actor, ct);
         try
         {
-            return await StorePlainStatements.HandleAsync(db, placement, XapiHttp.HomePage(http.RequestServices), writer, statements, clock, ct);
+            return await StorePlainStatements.HandleAsync(services.GetRequiredService<RecordsDbContext>(), services.GetRequiredService<IAccountPlacement>(), XapiHttp.HomePage(services), writer, statements, clock, ct);
         }
         catch (Exception e) when (StatementRows.IsDuplicate(e))
         {
