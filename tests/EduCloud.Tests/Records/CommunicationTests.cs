@@ -53,7 +53,7 @@ public sealed class CommunicationTests(EduCloudFactory factory) : IClassFixture<
     [Fact]
     public async Task A_single_post_is_refused_at_once_after_the_revoke_and_with_a_wrong_secret()
     {
-        // The single-statement path authenticates Basic without the full middleware (ADR 0035-singles12): same answers.
+        // The single-statement path authenticates Basic without the full middleware (ADR 0035): same answers.
         var issuer = await factory.CreateUserAsync("CountyAdmin", regionCode: "520102");
         using var lrs = await Xapi.LrsClientAsync(factory, issuer);
         var email = Xapi.UniqueEmail();

@@ -25,7 +25,7 @@ namespace EduCloud.Identity.Features.SignIn;
 /// The same holds for <c>/xapi/</c>: a remembered token there too, and HTTP Basic (an LRS client's key:secret) goes
 /// straight to the Basic scheme, which is where the policy scheme would forward it anyway. The full middleware first
 /// ran OpenIddict's server and validation request handlers (their dispatchers, for a path neither serves) on every
-/// statement a tool posted (docs/benchmarks.md, singles12; ADR 0035-singles12).
+/// statement a tool posted (docs/benchmarks.md, "Session 12: a lean path for single statements"; ADR 0035).
 /// </para>
 /// </summary>
 internal sealed class AuthenticateRememberedBearer(RequestDelegate next, IAuthenticationSchemeProvider schemes, ValidatedTokens tokens)
