@@ -19,12 +19,14 @@ internal static class VerbHash
     /// </summary>
     private static readonly ConcurrentDictionary<string, int> Known = new(StringComparer.Ordinal);
     private const int MaxKnown = 4096;
+    private static int _known; // ConcurrentDictionary.Count takes every lock: counted here instead
+
 
     public static int Of(string verb)
     {
         if (Known.TryGetValue(verb, out var known)) { return known; }
         var hash = Compute(verb);
-        if (Known.Count < MaxKnown) { Known.TryAdd(verb, hash); }
+        if (Volatile.Read(ref _known) < MaxKnown && Known.TryAdd(verb, hash)) { Interlocked.Increment(ref _known); }
         return hash;
     }
 
