@@ -68,7 +68,7 @@ internal static class MeasureXapi
                         batches.Add(b);
                         singles.Add(s);
                         raws.Add(r);
-                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s; CPU-s server {b.ProcessCpu:F1} + db {b.DatabaseCpu:F1}; {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s; server {s.ProcessCpu:F1} + db {s.DatabaseCpu:F1}, bench {s.BenchCpu:F1}; µs server CPU per POST {(s.Rate > 0 ? 1e6 * s.ProcessCpu / (s.Rate * o.DurationSeconds) : 0):F0}; p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s; bench {r.ProcessCpu:F1} + db {r.DatabaseCpu:F1}) | load {loads[^1]}");
+                        Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s; CPU-s server {b.ProcessCpu:F2} + db {b.DatabaseCpu:F2}; {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s; server {s.ProcessCpu:F1} + db {s.DatabaseCpu:F1}, bench {s.BenchCpu:F1}; µs server CPU per POST {(s.Rate > 0 ? 1e6 * s.ProcessCpu / (s.Rate * o.DurationSeconds) : 0):F0}; p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s; bench {r.ProcessCpu:F1} + db {r.DatabaseCpu:F1}) | load {loads[^1]}");
                     }
                 }
                 report.AppendLine();

@@ -23,6 +23,47 @@ public sealed class PlainBatchShapeTests
     ];
 
     [Fact]
+    public void One_scratch_reused_across_a_batch_gives_what_a_fresh_one_gives()
+    {
+        var authority = new JsonObject { ["objectType"] = "Agent", ["account"] = new JsonObject { ["homePage"] = "https://www.educloud.cn/xapi/clients", ["name"] = "c-1" } };
+        var writer = new Writer(Guid.NewGuid(), Guid.NewGuid(), new ScopeKey("520000", "520100", "520102", null, null), authority, DataScope.System);
+        var authorityLinks = StorePlainStatements.AuthorityLinks(writer);
+        var shared = new ElementShape.Scratch();
+        // Twice round, so each statement also follows a longer and a shorter one through the same buffer and lists.
+        foreach (var text in Statements.Concat(Statements.Reverse()))
+        {
+            var element = JsonDocument.Parse(text).RootElement;
+            var id = Guid.CreateVersion7();
+            var reused = StorePlainStatements.Prepare(element, id, 1_795_000_000_000_000L, null, writer, authorityLinks, shared);
+            var fresh = StorePlainStatements.Prepare(element, id, 1_795_000_000_000_000L, null, writer, authorityLinks);
+            reused.Row.SubmittedHash.ShouldBe(fresh.Row.SubmittedHash);
+            reused.Row.Json.ShouldBe(fresh.Row.Json);
+            JsonNode.Parse(reused.Row.Json)!["authority"]!.ToJsonString().ShouldBe(authority.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void Links_are_one_per_kind_and_key_primary_if_any_mention_is_in_order_of_first_mention()
+    {
+        // Statement 2: object https://x.cn/a/2 (primary) again under grouping; two instructors, a team, two parents.
+        var element = JsonDocument.Parse(Statements[1]).RootElement;
+        var links = ElementShape.Links(element, [(EduCloud.Records.Domain.LinkKind.Agent, "mbox:mailto:t1@example.cn", false)]);
+        links.ShouldBe(
+        [
+            (EduCloud.Records.Domain.LinkKind.Agent, "sha1:abcdef0123456789abcdef0123456789abcdef01", true),
+            (EduCloud.Records.Domain.LinkKind.Activity, "https://x.cn/a/2", true),
+            (EduCloud.Records.Domain.LinkKind.Agent, "mbox:mailto:t1@example.cn", false),
+            (EduCloud.Records.Domain.LinkKind.Agent, "openid:http://openid.example.cn/t2", false),
+            (EduCloud.Records.Domain.LinkKind.Agent, "account:https://www.educloud.cn|team-1", false),
+            (EduCloud.Records.Domain.LinkKind.Activity, "https://x.cn/course/1", false),
+            (EduCloud.Records.Domain.LinkKind.Activity, "https://x.cn/course", false),
+        ]);
+        // A later primary mention of a key first named as context makes its one link primary.
+        var later = StatementShape.OnePerKey([(EduCloud.Records.Domain.LinkKind.Agent, "k", false), (EduCloud.Records.Domain.LinkKind.Activity, "k", false), (EduCloud.Records.Domain.LinkKind.Agent, "k", true)]);
+        later.ShouldBe([(EduCloud.Records.Domain.LinkKind.Agent, "k", true), (EduCloud.Records.Domain.LinkKind.Activity, "k", false)]);
+    }
+
+    [Fact]
     public void Element_path_gives_the_node_paths_hash_json_links_and_columns()
     {
         var home = "https://www.educloud.cn";

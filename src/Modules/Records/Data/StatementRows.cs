@@ -166,11 +166,21 @@ internal static class StatementRows
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("activities are written inside a transaction");
         // An unchanged definition (the usual case: a tool sends the same one with every statement) is not written
-        // again: no new row version, no WAL, no index work for it (the row is still locked, so the order above holds).
+        // again: no new row version, no WAL, no index work for it.
         const string Conflict = " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\" WHERE \"rec_activity\".\"Json\" <> excluded.\"Json\"";
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var upsert = new NpgsqlCommand("INSERT INTO records.rec_activity (\"Id\", \"Json\") SELECT * FROM unnest($1::text[], $2::text[])" + Conflict, npgsql, (NpgsqlTransaction)transaction);
+            // On PostgreSQL an ON CONFLICT that updates nothing still locks the row it met, and a row lock writes the
+            // heap page and a WAL record (1,000 unchanged activities: 54 kB of WAL, more with full-page images after
+            // a checkpoint, and ≈ 1 ms more backend time per batch than a plain read; docs/benchmarks.md,
+            // "Session 12: where the batch path's time goes"). So definitions already stored as sent are filtered out first by a plain index read (a
+            // correlated subquery: one PK probe per key, never a scan of the table), and only new or changed ones
+            // go through the upsert, still in key order. A definition changed by another writer after that read is
+            // left as that writer set it: two writers sending different definitions at once have no order anyway.
+            await using var upsert = new NpgsqlCommand(
+                "INSERT INTO records.rec_activity (\"Id\", \"Json\") SELECT u.id, u.json FROM unnest($1::text[], $2::text[]) AS u(id, json)" +
+                " WHERE (SELECT a.\"Json\" FROM records.rec_activity a WHERE a.\"Id\" = u.id) IS DISTINCT FROM u.json" + Conflict,
+                npgsql, (NpgsqlTransaction)transaction);
             upsert.Parameters.Add(new NpgsqlParameter { Value = ordered.Select(d => d.Key).ToArray() });
             upsert.Parameters.Add(new NpgsqlParameter { Value = ordered.Select(d => d.Value).ToArray() });
             await upsert.ExecuteNonQueryAsync(ct);

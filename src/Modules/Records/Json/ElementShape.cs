@@ -84,12 +84,57 @@ internal static class ElementShape
     }
 
     /// <summary>As <see cref="StatementShape.SubmittedHash"/> of the statement once its id is <paramref name="id"/>.</summary>
-    public static string SubmittedHash(JsonElement s, string id)
+    public static string SubmittedHash(JsonElement s, string id) => SubmittedHash(s, id, new Scratch());
+
+    /// <summary>
+    /// One buffer and one JSON writer reused for every statement of a batch (not thread-safe: one per batch). A new
+    /// buffer, writer and UTF-8 string per statement for the hash and again for the stored JSON were a good part of
+    /// the batch path's allocations (docs/benchmarks.md, "Session 12: where the batch path's time goes").
+    /// </summary>
+    public sealed class Scratch
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        internal readonly ArrayBufferWriter<byte> Buffer = new(2048);
+        private Utf8JsonWriter? _writer;
+        private readonly Dictionary<JsonObject, byte[]> _written = new(ReferenceEqualityComparer.Instance);
+
+        private readonly List<List<(string Name, JsonElement Value)>> _properties = [];
+
+        internal List<(string Name, JsonElement Value)> Properties(int depth)
         {
-            var properties = new List<(string Name, JsonElement Value)>(12);
+            while (_properties.Count <= depth) { _properties.Add(new List<(string, JsonElement)>(12)); }
+            var list = _properties[depth];
+            list.Clear();
+            return list;
+        }
+
+        internal Utf8JsonWriter Start()
+        {
+            Buffer.ResetWrittenCount();
+            if (_writer is null) { _writer = new Utf8JsonWriter(Buffer); }
+            else { _writer.Reset(Buffer); }
+            return _writer;
+        }
+
+        /// <summary>The authority as the writer writes it, once per batch instead of walking its node tree per statement.</summary>
+        internal byte[] Written(JsonObject node)
+        {
+            if (!_written.TryGetValue(node, out var bytes))
+            {
+                var written = new ArrayBufferWriter<byte>(256);
+                using (var w = new Utf8JsonWriter(written)) { node.WriteTo(w); }
+                bytes = written.WrittenSpan.ToArray();
+                _written[node] = bytes;
+            }
+            return bytes;
+        }
+    }
+
+    public static string SubmittedHash(JsonElement s, string id, Scratch scratch)
+    {
+        var buffer = scratch.Buffer;
+        var writer = scratch.Start();
+        {
+            var properties = scratch.Properties(0);
             var hasId = false;
             foreach (var p in s.EnumerateObject())
             {
@@ -98,52 +143,66 @@ internal static class ElementShape
                 properties.Add((p.Name, p.Value));
             }
             if (!hasId) { properties.Add(("id", default)); }
-            properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            properties.Sort(ByName);
             writer.WriteStartObject();
             foreach (var (name, value) in properties)
             {
                 writer.WritePropertyName(name);
                 if (name == "id") { writer.WriteStringValue(id); }
-                else { WriteSorted(writer, value); }
+                else { WriteSorted(writer, value, scratch, 1); }
             }
             writer.WriteEndObject();
+            properties.Clear();
+            writer.Flush();
         }
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        Span<byte> sha = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, sha);
+        return Convert.ToHexStringLower(sha);
     }
 
-    private static void WriteSorted(Utf8JsonWriter writer, JsonElement e)
+    /// <summary>
+    /// Each object's properties sorted by name. The names are read once per property: JsonProperty.Name makes a new
+    /// string on every call, and the sort's comparer called it O(n log n) times. One list per depth, reused.
+    /// </summary>
+    private static void WriteSorted(Utf8JsonWriter writer, JsonElement e, Scratch scratch, int depth)
     {
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                var properties = new List<JsonProperty>(8);
-                foreach (var p in e.EnumerateObject()) { properties.Add(p); }
-                properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                var properties = scratch.Properties(depth);
+                foreach (var p in e.EnumerateObject()) { properties.Add((p.Name, p.Value)); }
+                if (properties.Count > 1) { properties.Sort(ByName); }
                 writer.WriteStartObject();
-                foreach (var p in properties)
+                foreach (var (name, value) in properties)
                 {
-                    writer.WritePropertyName(p.Name);
-                    WriteSorted(writer, p.Value);
+                    writer.WritePropertyName(name);
+                    WriteSorted(writer, value, scratch, depth + 1);
                 }
                 writer.WriteEndObject();
+                properties.Clear();
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var x in e.EnumerateArray()) { WriteSorted(writer, x); }
+                foreach (var x in e.EnumerateArray()) { WriteSorted(writer, x, scratch, depth + 1); }
                 writer.WriteEndArray();
                 break;
             default: e.WriteTo(writer); break;
         }
     }
 
+    private static readonly Comparison<(string Name, JsonElement Value)> ByName = (a, b) => string.CompareOrdinal(a.Name, b.Name);
+
     /// <summary>
     /// The statement as stored: as submitted, with id, stored and authority set, timestamp and version kept or set
     /// (StoreStatements.Prepare on the node tree: existing properties keep their place, new ones follow in that order).
     /// </summary>
-    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority)
+    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority) => StoredJson(s, id, stored, authority, new Scratch());
+
+    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority, Scratch scratch)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = scratch.Buffer;
+        var writer = scratch.Start();
+        var authorityJson = scratch.Written(authority);
         {
             bool hasId = false, hasStored = false, hasTimestamp = false, hasAuthority = false, hasVersion = false;
             writer.WriteStartObject();
@@ -154,7 +213,7 @@ internal static class ElementShape
                 {
                     case "id": hasId = true; writer.WriteStringValue(id); break;
                     case "stored": hasStored = true; writer.WriteStringValue(stored); break;
-                    case "authority": hasAuthority = true; authority.WriteTo(writer); break;
+                    case "authority": hasAuthority = true; writer.WriteRawValue(authorityJson, skipInputValidation: true); break;
                     case "timestamp" when p.Value.ValueKind != JsonValueKind.Null: hasTimestamp = true; p.Value.WriteTo(writer); break;
                     case "timestamp": hasTimestamp = true; writer.WriteStringValue(stored); break;
                     case "version" when p.Value.ValueKind != JsonValueKind.Null: hasVersion = true; p.Value.WriteTo(writer); break;
@@ -165,9 +224,10 @@ internal static class ElementShape
             if (!hasId) { writer.WriteString("id", id); }
             if (!hasStored) { writer.WriteString("stored", stored); }
             if (!hasTimestamp) { writer.WriteString("timestamp", stored); }
-            if (!hasAuthority) { writer.WritePropertyName("authority"); authority.WriteTo(writer); }
+            if (!hasAuthority) { writer.WritePropertyName("authority"); writer.WriteRawValue(authorityJson, skipInputValidation: true); }
             if (!hasVersion) { writer.WriteString("version", "1.0.0"); }
             writer.WriteEndObject();
+            writer.Flush();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,7 +12,25 @@ namespace EduCloud.Records.Json;
 /// </summary>
 internal static class VerbHash
 {
+    /// <summary>
+    /// A store uses few verbs, and every statement of a batch asked for its verb's hash: one MD5 through OpenSSL per
+    /// statement showed in the batch profile (docs/benchmarks.md, "Session 12: where the batch path's time goes"). Bounded so a writer sending
+    /// ever-new verbs cannot grow it without limit; past the bound a verb is simply hashed each time.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, int> Known = new(StringComparer.Ordinal);
+    private const int MaxKnown = 4096;
+    private static int _known; // ConcurrentDictionary.Count takes every lock: counted here instead
+
+
     public static int Of(string verb)
+    {
+        if (Known.TryGetValue(verb, out var known)) { return known; }
+        var hash = Compute(verb);
+        if (Volatile.Read(ref _known) < MaxKnown && Known.TryAdd(verb, hash)) { Interlocked.Increment(ref _known); }
+        return hash;
+    }
+
+    private static int Compute(string verb)
     {
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(verb.Length, 512))];
         var bytes = verb.Length <= 512 ? utf8[..Encoding.UTF8.GetBytes(verb, utf8)] : Encoding.UTF8.GetBytes(verb);

@@ -29,11 +29,13 @@ internal static class StorePlainStatements
     /// <summary>The statement as its row and links (what StoreStatements.Prepare gives for the node tree), its activity definition if any.</summary>
     public sealed record Prepared(StoredStatement Row, List<StatementLink> Links, string? ActivityJson);
 
-    public static Prepared Prepare(JsonElement s, Guid id, long stored, PlacedAccount? learner, Writer writer, List<(LinkKind Kind, string Key, bool Primary)> authorityLinks)
+    public static Prepared Prepare(JsonElement s, Guid id, long stored, PlacedAccount? learner, Writer writer, List<(LinkKind Kind, string Key, bool Primary)> authorityLinks,
+        ElementShape.Scratch? scratch = null)
     {
+        scratch ??= new ElementShape.Scratch();
         var idText = id.ToString();
-        var hash = ElementShape.SubmittedHash(s, idText);
-        var json = ElementShape.StoredJson(s, idText, Grammar.Format(Grammar.FromMicros(stored)), writer.Authority);
+        var hash = ElementShape.SubmittedHash(s, idText, scratch);
+        var json = ElementShape.StoredJson(s, idText, Grammar.Format(Grammar.FromMicros(stored)), writer.Authority, scratch);
         var place = learner?.Place ?? writer.Place;
         var obj = ElementShape.Property(s, "object");
         var type = ElementShape.ObjectType(obj);
@@ -95,10 +97,11 @@ internal static class StorePlainStatements
         var existing = given.Count == 0
             ? []
             : await db.Statements.IgnoreQueryFilters().Where(s => given.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
+        var scratch = new ElementShape.Scratch();
         // Conflicts first (as the ordinary path): the same statement again is a no-op, another under a stored id 409.
         for (var i = 0; i < statements.Count && existing.Count > 0; i++)
         {
-            if (existing.TryGetValue(ids[i], out var hash) && hash != ElementShape.SubmittedHash(statements[i], ids[i].ToString()))
+            if (existing.TryGetValue(ids[i], out var hash) && hash != ElementShape.SubmittedHash(statements[i], ids[i].ToString(), scratch))
             {
                 return StoreStatements.Outcome.Fail(409, $"statement {ids[i]} already exists with different content");
             }
@@ -120,7 +123,7 @@ internal static class StorePlainStatements
             {
                 return StoreStatements.Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
             }
-            var prepared = Prepare(s, ids[i], stored + i, learner, writer, authorityLinks);
+            var prepared = Prepare(s, ids[i], stored + i, learner, writer, authorityLinks, scratch);
             rows.Add(prepared.Row);
             links.AddRange(prepared.Links);
             if (prepared.ActivityJson is not null) { activities[prepared.Row.ActivityId!] = prepared.ActivityJson; }
