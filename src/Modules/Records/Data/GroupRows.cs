@@ -48,6 +48,8 @@ internal static class GroupRows
                 Column(links, l => l.StatementId), Column(links, l => (int)l.Kind), Column(links, l => l.Key), Column(links, l => l.Primary),
                 Column(links, l => l.Stored), Column(links, l => l.VerbHash)));
         }
+        // Prepared once per physical connection (Npgsql keeps it): PostgreSQL then skips parsing and planning per group.
+        await batch.PrepareAsync(ct);
         await batch.ExecuteNonQueryAsync(ct);
     }
 
