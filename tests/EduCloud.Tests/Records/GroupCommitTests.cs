@@ -65,6 +65,44 @@ public sealed class GroupCommitTests(EduCloudFactory factory) : IClassFixture<Ed
     }
 
     [Fact]
+    public async Task Concurrent_single_posts_without_ids_are_stored_once_each_with_their_links_and_the_activity()
+    {
+        // No client-given ids: on PostgreSQL such a group goes in one round trip (ADR 0037), so this covers that path.
+        using var lrs = await ClientAsync();
+        var activity = $"http://www.example.com/activities/group-noid-{Guid.NewGuid():N}";
+        var posts = Enumerable.Range(0, 60).Select(i =>
+        {
+            var s = Xapi.Statement(Xapi.UniqueEmail(), activity: activity);
+            s["object"]!["definition"] = new JsonObject { ["name"] = new JsonObject { ["zh-CN"] = $"活动 {i}" } };
+            return lrs.PostAsync(s);
+        }).ToList();
+        await Task.WhenAll(posts);
+
+        var ids = new List<Guid>();
+        foreach (var post in posts)
+        {
+            var response = await post;
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            ids.Add(Guid.Parse(JsonSerializer.Deserialize<string[]>(await response.Content.ReadAsStringAsync()).ShouldHaveSingleItem()));
+        }
+        ids.Distinct().Count().ShouldBe(ids.Count);
+        var stored = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Statements.AsNoTracking()
+            .Where(s => s.ActivityId == activity).Select(s => s.Id).ToListAsync());
+        stored.ShouldBe(ids, ignoreOrder: true);
+        var links = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Links.AsNoTracking()
+            .Where(l => ids.Contains(l.StatementId) && l.Key == activity).CountAsync());
+        links.ShouldBe(ids.Count);
+        var one = await lrs.GetAsync($"/xapi/statements?statementId={ids[^1]}");
+        one.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ((string?)JsonNode.Parse(await one.Content.ReadAsStringAsync())!["object"]!["id"]).ShouldBe(activity);
+        var byActivity = await lrs.GetAsync($"/xapi/statements?activity={Uri.EscapeDataString(activity)}&limit=100");
+        JsonNode.Parse(await byActivity.Content.ReadAsStringAsync())!["statements"]!.AsArray().Count.ShouldBe(ids.Count);
+        var definition = await lrs.GetAsync($"/xapi/activities?activityId={Uri.EscapeDataString(activity)}");
+        definition.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ((string?)JsonNode.Parse(await definition.Content.ReadAsStringAsync())!["definition"]!["name"]!["zh-CN"]).ShouldNotBeNull().ShouldStartWith("活动 ");
+    }
+
+    [Fact]
     public async Task The_same_id_posted_concurrently_is_stored_once_the_same_statement_is_200_and_a_different_one_409()
     {
         using var lrs = await ClientAsync();

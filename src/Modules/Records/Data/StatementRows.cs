@@ -172,9 +172,9 @@ internal static class StatementRows
         {
             // On PostgreSQL an ON CONFLICT that updates nothing still locks the row it met, and a row lock writes the
             // heap page and a WAL record (1,000 unchanged activities: 54 kB of WAL, more with full-page images after
-            // a checkpoint, and ≈ 1 ms more backend time per batch than a plain read; docs/benchmarks.md,
-            // "Session 12: where the batch path's time goes"). So definitions already stored as sent are filtered out first by a plain index read (a
-            // correlated subquery: one PK probe per key, never a scan of the table), and only new or changed ones
+            // a checkpoint, and ≈ 1 ms more backend time per batch than a plain read; docs/benchmarks.md, "Session 12:
+            // where the batch path's time goes"). So definitions already stored as sent are filtered out first by a
+            // plain index read (a correlated subquery: one PK probe per key, never a scan of the table), and only new or changed ones
             // go through the upsert, still in key order. A definition changed by another writer after that read is
             // left as that writer set it: two writers sending different definitions at once have no order anyway.
             await using var upsert = new NpgsqlCommand(

@@ -1,0 +1,73 @@
+using EduCloud.Records.Domain;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EduCloud.Records.Data;
+
+/// <summary>
+/// A group of single statements on PostgreSQL in one round trip (ADR 0037): the activity upsert and two multi-row
+/// INSERTs over unnested array parameters, sent as one <see cref="NpgsqlBatch"/> with no explicit transaction. The
+/// server runs the statements of one batch (one Sync) as one implicit transaction: all are committed before the answer
+/// comes back, or none is (a failing statement rolls back the ones before it). BEGIN, COMMIT and two COPY start-ups
+/// were four more round trips and most of PostgreSQL's work per statement in groups of ~16. Only for groups whose ids
+/// the server chose (nothing to look up); the caller takes the transactional path for the rest.
+/// </summary>
+internal static class GroupRows
+{
+    private const string InsertStatements =
+        "INSERT INTO records.rec_statement (\"Id\", \"Stored\", \"VerbId\", \"ActorKey\", \"ActivityId\", \"Registration\", \"TargetId\", \"IsVoiding\", \"Voided\", " +
+        "\"SubmittedHash\", \"Json\", \"WrittenBy\", \"ProvinceCode\", \"CityCode\", \"CountyCode\", \"SchoolId\", \"ClassId\", \"PersonId\") " +
+        "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::boolean[], $9::boolean[], " +
+        "$10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::uuid[], $17::uuid[], $18::uuid[])";
+
+    private const string InsertLinks =
+        "INSERT INTO records.rec_statement_link (\"StatementId\", \"Kind\", \"Key\", \"Primary\", \"Stored\", \"VerbHash\") " +
+        "SELECT * FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::boolean[], $5::bigint[], $6::integer[])";
+
+    /// <summary>
+    /// Same statement and order as <see cref="StatementRows.UpsertActivitiesAsync"/> (ordinal key order: no deadlocks;
+    /// definitions stored as sent are filtered out by a plain read first, so they take no row lock and write no WAL).
+    /// </summary>
+    private const string UpsertActivities =
+        "INSERT INTO records.rec_activity (\"Id\", \"Json\") SELECT u.id, u.json FROM unnest($1::text[], $2::text[]) AS u(id, json)" +
+        " WHERE (SELECT a.\"Json\" FROM records.rec_activity a WHERE a.\"Id\" = u.id) IS DISTINCT FROM u.json" +
+        " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\" WHERE \"rec_activity\".\"Json\" <> excluded.\"Json\"";
+
+    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, IReadOnlyDictionary<string, string> activities, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        if (activities.Count > 0)
+        {
+            var ordered = activities.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+            batch.BatchCommands.Add(Command(UpsertActivities, ordered.Select(d => d.Key).ToArray(), ordered.Select(d => d.Value).ToArray()));
+        }
+        batch.BatchCommands.Add(Command(InsertStatements,
+            Column(rows, s => s.Id), Column(rows, s => s.Stored), Column(rows, s => s.VerbId), Column(rows, s => s.ActorKey), Column(rows, s => s.ActivityId),
+            Column(rows, s => s.Registration), Column(rows, s => s.TargetId), Column(rows, s => s.IsVoiding), Column(rows, s => s.Voided),
+            Column(rows, s => s.SubmittedHash), Column(rows, s => s.Json), Column(rows, s => s.WrittenBy), Column(rows, s => s.ProvinceCode),
+            Column(rows, s => s.CityCode), Column(rows, s => s.CountyCode), Column(rows, s => s.SchoolId), Column(rows, s => s.ClassId), Column(rows, s => s.PersonId)));
+        if (links.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(InsertLinks,
+                Column(links, l => l.StatementId), Column(links, l => (int)l.Kind), Column(links, l => l.Key), Column(links, l => l.Primary),
+                Column(links, l => l.Stored), Column(links, l => l.VerbHash)));
+        }
+        // Prepared once per physical connection (Npgsql keeps it): PostgreSQL then skips parsing and planning per group.
+        await batch.PrepareAsync(ct);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private static T[] Column<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T> value)
+    {
+        var column = new T[rows.Count];
+        for (var i = 0; i < column.Length; i++) { column[i] = value(rows[i]); }
+        return column;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] arrays)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var array in arrays) { command.Parameters.Add(new NpgsqlParameter { Value = array }); }
+        return command;
+    }
+}
