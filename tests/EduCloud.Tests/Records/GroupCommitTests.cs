@@ -48,13 +48,7 @@ public sealed class GroupCommitTests(EduCloudFactory factory) : IClassFixture<Ed
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("statement.verb");
 
-        var stored = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Statements.AsNoTracking()
-            .Where(s => s.ActivityId == activity).Select(s => s.Id).ToListAsync());
-        stored.Count.ShouldBe(ids.Count);
-        stored.ShouldBe(ids, ignoreOrder: true);
-        var links = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Links.AsNoTracking()
-            .Where(l => ids.Contains(l.StatementId) && l.Key == activity).CountAsync());
-        links.ShouldBe(ids.Count);
+        await ShouldBeStoredWithTheirActivityLinksAsync(activity, ids);
         // Each answered statement can be read back at once (the answer came after the commit).
         var one = await lrs.GetAsync($"/xapi/statements?statementId={ids[^1]}");
         one.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -86,12 +80,7 @@ public sealed class GroupCommitTests(EduCloudFactory factory) : IClassFixture<Ed
             ids.Add(Guid.Parse(JsonSerializer.Deserialize<string[]>(await response.Content.ReadAsStringAsync()).ShouldHaveSingleItem()));
         }
         ids.Distinct().Count().ShouldBe(ids.Count);
-        var stored = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Statements.AsNoTracking()
-            .Where(s => s.ActivityId == activity).Select(s => s.Id).ToListAsync());
-        stored.ShouldBe(ids, ignoreOrder: true);
-        var links = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Links.AsNoTracking()
-            .Where(l => ids.Contains(l.StatementId) && l.Key == activity).CountAsync());
-        links.ShouldBe(ids.Count);
+        await ShouldBeStoredWithTheirActivityLinksAsync(activity, ids);
         var one = await lrs.GetAsync($"/xapi/statements?statementId={ids[^1]}");
         one.StatusCode.ShouldBe(HttpStatusCode.OK);
         ((string?)JsonNode.Parse(await one.Content.ReadAsStringAsync())!["object"]!["id"]).ShouldBe(activity);
@@ -157,4 +146,16 @@ public sealed class GroupCommitTests(EduCloudFactory factory) : IClassFixture<Ed
         null => null,
         _ => node.DeepClone(),
     };
+
+    /// <summary>Exactly these statements are stored for the activity, each with its one activity link.</summary>
+    private async Task ShouldBeStoredWithTheirActivityLinksAsync(string activity, List<Guid> ids)
+    {
+        var stored = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Statements.AsNoTracking()
+            .Where(s => s.ActivityId == activity).Select(s => s.Id).ToListAsync());
+        stored.Count.ShouldBe(ids.Count);
+        stored.ShouldBe(ids, ignoreOrder: true);
+        var links = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Links.AsNoTracking()
+            .Where(l => ids.Contains(l.StatementId) && l.Key == activity).CountAsync());
+        links.ShouldBe(ids.Count);
+    }
 }
