@@ -27,8 +27,9 @@ internal static class GetStatements
         {
             return XapiHttp.Bad($"{unknown}: not a parameter of the statements resource");
         }
-        var now = clock.GetUtcNow();
-        http.Response.Headers["X-Experience-API-Consistent-Through"] = Grammar.Format(now);
+        // The first page's snapshot is the same instant, so no page can miss a statement that commits late (ADR 0038).
+        var consistentThrough = StoredTimes.ConsistentThrough(clock);
+        http.Response.Headers["X-Experience-API-Consistent-Through"] = Grammar.Format(Grammar.FromMicros(consistentThrough));
         var format = q["format"].ToString() is { Length: > 0 } f ? f : "exact";
         if (format is not ("exact" or "ids" or "canonical")) { return XapiHttp.Bad("format: must be ids, exact or canonical"); }
         if (!TryBool(q, "attachments", out var withAttachments) || !TryBool(q, "ascending", out var ascending))
@@ -51,7 +52,7 @@ internal static class GetStatements
         }
         else
         {
-            var parsed = StatementQuery.Parse(q, Grammar.Micros(now), http.RequestServices.GetRequiredService<RecordsOptions>().MaxPage);
+            var parsed = StatementQuery.Parse(q, consistentThrough, http.RequestServices.GetRequiredService<RecordsOptions>().MaxPage);
             if (parsed.Error is not null) { return XapiHttp.Bad(parsed.Error); }
             query = parsed.Query!;
         }

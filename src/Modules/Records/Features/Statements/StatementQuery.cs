@@ -13,7 +13,7 @@ namespace EduCloud.Records.Features.Statements;
 internal sealed record StatementQuery(string? Agent, string? Verb, string? Activity, Guid? Registration, bool RelatedAgents, bool RelatedActivities,
     long? Since, long Until, int Limit, string Format, bool Attachments, bool Ascending, long? After)
 {
-    public static (StatementQuery? Query, string? Error) Parse(IQueryCollection q, long nowMicros, int maxPage)
+    public static (StatementQuery? Query, string? Error) Parse(IQueryCollection q, long snapshotMicros, int maxPage)
     {
         string? agentKey = null;
         if (q["agent"].ToString() is { Length: > 0 } agentJson)
@@ -36,7 +36,7 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
             registration = Guid.Parse(reg);
         }
         long? since = null;
-        long until = nowMicros;
+        long until = snapshotMicros;
         if (q["since"].ToString() is { Length: > 0 } sinceText)
         {
             if (!Grammar.TryTimestamp(sinceText, out var s)) { return (null, "since: must be an ISO 8601 timestamp"); }

@@ -106,7 +106,8 @@ internal static class StorePlainStatements
                 return StoreStatements.Outcome.Fail(409, $"statement {ids[i]} already exists with different content");
             }
         }
-        var stored = StoreStatements.NextMicros(clock, statements.Count);
+        using var reservation = StoredTimes.Reserve(clock, statements.Count);
+        var stored = reservation.First;
         var authorityLinks = AuthorityLinks(writer);
         var rows = new List<StoredStatement>(statements.Count);
         var links = new List<StatementLink>(statements.Count * 4);

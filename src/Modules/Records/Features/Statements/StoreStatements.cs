@@ -16,7 +16,6 @@ namespace EduCloud.Records.Features.Statements;
 internal static class StoreStatements
 {
     public const string VoidedVerb = "http://adlnet.gov/expapi/verbs/voided";
-    private static long _lastMicros;
 
     public sealed record Outcome(int Status, string? Error, List<Guid> Ids)
     {
@@ -96,7 +95,8 @@ internal static class StoreStatements
             }
         }
         // 6. Where each statement belongs, and whether this writer may write about that learner.
-        var stored = NextMicros(clock, statements.Count);
+        using var reservation = StoredTimes.Reserve(clock, statements.Count);
+        var stored = reservation.First;
         var rows = new List<StoredStatement>();
         var links = new List<StatementLink>();
         var kept = new List<JsonObject>();
@@ -230,20 +230,6 @@ internal static class StoreStatements
         if (s["object"] is JsonObject obj && StatementShape.ObjectType(obj) == "Activity" && obj["definition"] is not null && (string?)obj["id"] is { } id)
         {
             latest[id] = obj.ToJsonString();
-        }
-    }
-
-    /// <summary>Strictly increasing stored times in this process, so (Stored) alone orders the stream and pages it.</summary>
-    internal static long NextMicros(TimeProvider clock, int count)
-    {
-        while (true)
-        {
-            var last = Interlocked.Read(ref _lastMicros);
-            var now = Math.Max(Grammar.Micros(clock.GetUtcNow()), last + 1);
-            if (Interlocked.CompareExchange(ref _lastMicros, now + count - 1, last) == last)
-            {
-                return now;
-            }
         }
     }
 }
