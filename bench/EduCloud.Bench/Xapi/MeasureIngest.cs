@@ -53,6 +53,9 @@ internal static class MeasureIngest
 
     private static long _next = 1_000_000_000;
 
+    /// <summary>The next statement number, distinct across every part of the bench.</summary>
+    internal static long NextNumber() => Interlocked.Increment(ref _next);
+
     /// <summary><paramref name="total"/> statements in POSTs of <paramref name="batch"/> by <paramref name="clients"/> concurrent posters.</summary>
     public static async Task<Figures> BatchesAsync(BenchOptions o, DatasetSpec spec, ServerProcess server, Client client, int total, int batch, int clients)
     {
@@ -193,6 +196,12 @@ internal static class MeasureIngest
         })));
         var wall = clock.Elapsed.TotalSeconds;
         var (processCpu, dbCpu) = await meter.StopAsync();
+        if (spec.IsPostgres)
+        {
+            // Close the loop's pooled connections now: left idle they count against the cluster's max_connections, and
+            // with 64 clients the next run's server met "53300: too many clients".
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(spec.ConnectionString));
+        }
         return new Figures(latencies.Count / wall, latencies.Count / (processCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), 0, processCpu, dbCpu);
     }
 

@@ -39,6 +39,7 @@ internal static class MeasureXapi
             var spec = await DemoDataset.EnsureAsync(o, postgres, "lrs");
             var batches = new List<MeasureIngest.Figures>();
             var singles = new List<MeasureIngest.Figures>();
+            var wrkSingles = new List<MeasureIngest.Figures>();
             var raws = new List<MeasureIngest.Figures>();
             var loads = new List<string>();
             StatementStore.Template template;
@@ -64,9 +65,11 @@ internal static class MeasureXapi
                         var none = new MeasureIngest.Figures(0, 0, 0, 0, 0, 0, 0, 0);
                         var b = parts.Contains("batches") ? await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients) : none;
                         var s = parts.Contains("singles") ? await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
+                        var w = parts.Contains("singles-wrk") ? await MeasureSinglesWithWrk.RunAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
                         var r = parts.Contains("raw") ? await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
                         batches.Add(b);
                         singles.Add(s);
+                        wrkSingles.Add(w);
                         raws.Add(r);
                         Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s; CPU-s server {b.ProcessCpu:F2} + db {b.DatabaseCpu:F2}; {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s; server {s.ProcessCpu:F1} + db {s.DatabaseCpu:F1}, bench {s.BenchCpu:F1}; µs server CPU per POST {(s.Rate > 0 ? 1e6 * s.ProcessCpu / (s.Rate * o.DurationSeconds) : 0):F0}; p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s; bench {r.ProcessCpu:F1} + db {r.DatabaseCpu:F1}) | load {loads[^1]}");
                     }
@@ -78,11 +81,20 @@ internal static class MeasureXapi
                 report.AppendLine("|---|---|---|---|---|---|---|---|---|");
                 Row(report, $"POST batches of {batch:N0}, {batchClients} clients, {batchTotal:N0} statements", batches);
                 Row(report, $"POST one statement, {singleClients} clients, {o.DurationSeconds} s", singles);
+                if (parts.Contains("singles-wrk"))
+                {
+                    Row(report, $"POST one statement, {singleClients} wrk connections (one wrk thread as load generator), {o.DurationSeconds} s", wrkSingles);
+                }
                 Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
                 if (singles.Any(s => s.BenchCpu > 0))
                 {
                     report.AppendLine();
                     report.AppendLine(CultureInfo.InvariantCulture, $"Single POSTs, CPU-s per run (server / database / the bench's own HttpClient load generator): {string.Join(" | ", singles.Select(s => $"{s.ProcessCpu:F1} / {s.DatabaseCpu:F1} / {s.BenchCpu:F1}"))}; server CPU per POST {string.Join(" / ", singles.Select(s => $"{1e6 * s.ProcessCpu / Math.Max(1, s.Rate * o.DurationSeconds):F0}"))} µs.");
+                }
+                if (wrkSingles.Any(s => s.Rate > 0))
+                {
+                    report.AppendLine();
+                    report.AppendLine(CultureInfo.InvariantCulture, $"Single POSTs with wrk, CPU-s per run (server / database / wrk): {string.Join(" | ", wrkSingles.Select(s => $"{s.ProcessCpu:F1} / {s.DatabaseCpu:F1} / {s.BenchCpu:F1}"))}; server CPU per POST {string.Join(" / ", wrkSingles.Select(s => $"{1e6 * s.ProcessCpu / Math.Max(1, s.Rate * o.DurationSeconds):F0}"))} µs.");
                 }
             }
 
