@@ -90,6 +90,14 @@ internal sealed class CopyRows : IDisposable
         _used += 4 + n;
     }
 
+    /// <summary>text already in UTF-8.</summary>
+    public void Text(ReadOnlySpan<byte> utf8)
+    {
+        Length(utf8.Length);
+        utf8.CopyTo(Room(utf8.Length));
+        _used += utf8.Length;
+    }
+
     /// <summary>The trailer (field count -1).</summary>
     public void Complete()
     {

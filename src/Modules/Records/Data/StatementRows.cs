@@ -61,7 +61,7 @@ internal static class StatementRows
                 copy.Bool(s.IsVoiding);
                 copy.Bool(s.Voided);
                 copy.Text(s.SubmittedHash);
-                copy.Text(s.Json);
+                if (s.JsonUtf8 is { } utf8) { copy.Text(utf8); } else { copy.Text(s.Json); }
                 copy.Uuid(s.WrittenBy);
                 copy.Text(s.ProvinceCode);
                 copy.Text(s.CityCode);

@@ -35,7 +35,7 @@ internal static class StorePlainStatements
         scratch ??= new ElementShape.Scratch();
         var idText = id.ToString();
         var hash = ElementShape.SubmittedHash(s, idText, scratch);
-        var json = ElementShape.StoredJson(s, idText, Grammar.Format(Grammar.FromMicros(stored)), writer.Authority, scratch);
+        var json = ElementShape.StoredJsonUtf8(s, idText, Grammar.Format(Grammar.FromMicros(stored)), writer.Authority, scratch).ToArray();
         var place = learner?.Place ?? writer.Place;
         var obj = ElementShape.Property(s, "object");
         var type = ElementShape.ObjectType(obj);
@@ -50,7 +50,6 @@ internal static class StorePlainStatements
             Registration = registration is null ? null : Guid.Parse(registration),
             TargetId = type == "StatementRef" ? Guid.Parse(ElementShape.Text(obj, "id")!) : null,
             SubmittedHash = hash,
-            Json = json,
             WrittenBy = writer.WrittenBy,
             ProvinceCode = place.ProvinceCode ?? "",
             CityCode = place.CityCode ?? "",
@@ -59,9 +58,10 @@ internal static class StorePlainStatements
             ClassId = place.ClassId,
             PersonId = learner?.Id ?? writer.PersonId,
         };
+        row.SetJson(json);
         var verb = VerbHash.Of(row.VerbId);
         var links = ElementShape.Links(s, authorityLinks).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored, VerbHash = verb }).ToList();
-        var activity = type == "Activity" && obj.TryGetProperty("definition", out var definition) && definition.ValueKind != JsonValueKind.Null && row.ActivityId is not null ? ElementShape.Json(obj) : null;
+        var activity = type == "Activity" && obj.TryGetProperty("definition", out var definition) && definition.ValueKind != JsonValueKind.Null && row.ActivityId is not null ? ElementShape.Json(obj, scratch) : null;
         return new Prepared(row, links, activity);
     }
 
