@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EduCloud.Identity.Contracts;
@@ -65,6 +66,29 @@ internal static class StorePlainStatements
         return new Prepared(row, links, activity);
     }
 
+    /// <summary>
+    /// Version-7 ids (RFC 9562: 48 bits of Unix milliseconds, version 7, variant 10, 74 random bits), what
+    /// Guid.CreateVersion7 makes, with the random bits of the whole batch read at once: CreateVersion7 read 16 bytes
+    /// from the kernel per id, a system call per statement (≈ 2 % of the server's CPU on the batch path,
+    /// docs/benchmarks.md, "Session 13").
+    /// </summary>
+    internal static Guid[] NewIds(int count, DateTimeOffset now)
+    {
+        var random = new byte[count * 16];
+        RandomNumberGenerator.Fill(random);
+        var millis = now.ToUnixTimeMilliseconds();
+        var ids = new Guid[count];
+        for (var i = 0; i < count; i++)
+        {
+            var b = random.AsSpan(i * 16, 16);
+            for (var k = 0; k < 6; k++) { b[k] = (byte)(millis >> (40 - 8 * k)); }
+            b[6] = (byte)(0x70 | (b[6] & 0x0F));
+            b[8] = (byte)(0x80 | (b[8] & 0x3F));
+            ids[i] = new Guid(b, bigEndian: true);
+        }
+        return ids;
+    }
+
     /// <summary>The links the writer's authority adds to every statement it writes.</summary>
     public static List<(LinkKind Kind, string Key, bool Primary)> AuthorityLinks(Writer writer) =>
         StatementShape.Links(new JsonObject { ["authority"] = writer.Authority.DeepClone() });
@@ -77,9 +101,10 @@ internal static class StorePlainStatements
         // the target of a stored voiding statement: a fresh version-7 id cannot, so those skip both look-ups.
         var ids = new List<Guid>(statements.Count);
         var given = new List<Guid>();
-        foreach (var s in statements)
+        var fresh = NewIds(statements.Count, clock.GetUtcNow());
+        for (var i = 0; i < statements.Count; i++)
         {
-            if (ElementShape.Text(s, "id") is { } text)
+            if (ElementShape.Text(statements[i], "id") is { } text)
             {
                 var id = Guid.Parse(text);
                 ids.Add(id);
@@ -87,7 +112,7 @@ internal static class StorePlainStatements
             }
             else
             {
-                ids.Add(Guid.CreateVersion7());
+                ids.Add(fresh[i]);
             }
         }
         if (given.Count > 1 && given.Distinct().Count() != given.Count)
