@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -108,16 +107,6 @@ internal static class ElementShape
             return list;
         }
 
-        private readonly List<List<JsonProperty>> _raw = [];
-
-        internal List<JsonProperty> RawProperties(int depth)
-        {
-            while (_raw.Count <= depth) { _raw.Add(new List<JsonProperty>(12)); }
-            var list = _raw[depth];
-            list.Clear();
-            return list;
-        }
-
         internal Utf8JsonWriter Start()
         {
             Buffer.ResetWrittenCount();
@@ -180,7 +169,6 @@ internal static class ElementShape
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                if (TryWriteSortedByRawNames(writer, e, scratch, depth)) { break; }
                 var properties = scratch.Properties(depth);
                 foreach (var p in e.EnumerateObject()) { properties.Add((p.Name, p.Value)); }
                 if (properties.Count > 1) { properties.Sort(ByName); }
@@ -201,41 +189,6 @@ internal static class ElementShape
             default: e.WriteTo(writer); break;
         }
     }
-
-    /// <summary>
-    /// The common object, whose property names are all ASCII and unescaped, sorted and written by the names' UTF-8
-    /// bytes as they stand in the request: for ASCII, byte order is the ordinal order of the names as strings, and the
-    /// writer escapes a name the same from either form. No string per property name and no transcoding both ways
-    /// (≈ 2 % of the server's CPU on the batch path, docs/benchmarks.md, "Session 13"). Any other object: false, and
-    /// the caller sorts by the names as strings.
-    /// </summary>
-    private static bool TryWriteSortedByRawNames(Utf8JsonWriter writer, JsonElement e, Scratch scratch, int depth)
-    {
-        var properties = scratch.RawProperties(depth);
-        foreach (var p in e.EnumerateObject())
-        {
-            var name = JsonMarshal.GetRawUtf8PropertyName(p);
-            if (!Ascii.IsValid(name) || name.Contains((byte)'\\'))
-            {
-                properties.Clear();
-                return false;
-            }
-            properties.Add(p);
-        }
-        if (properties.Count > 1) { properties.Sort(ByRawName); }
-        writer.WriteStartObject();
-        foreach (var p in properties)
-        {
-            writer.WritePropertyName(JsonMarshal.GetRawUtf8PropertyName(p));
-            WriteSorted(writer, p.Value, scratch, depth + 1);
-        }
-        writer.WriteEndObject();
-        properties.Clear();
-        return true;
-    }
-
-    private static readonly Comparison<JsonProperty> ByRawName = (a, b) =>
-        JsonMarshal.GetRawUtf8PropertyName(a).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(b));
 
     private static readonly Comparison<(string Name, JsonElement Value)> ByName = (a, b) => string.CompareOrdinal(a.Name, b.Name);
 
