@@ -14,13 +14,32 @@ namespace EduCloud.Tests.Records;
 /// </summary>
 public sealed class PlainBatchShapeTests
 {
-    private static readonly string[] Statements =
+    internal static readonly string[] Statements =
     [
         """{"actor":{"objectType":"Agent","name":"学生1","mbox":"mailto:s1@example.cn"},"verb":{"id":"http://adlnet.gov/expapi/verbs/answered","display":{"en-US":"answered","zh-CN":"回答"}},"object":{"objectType":"Activity","id":"https://x.cn/a/1","definition":{"name":{"zh-CN":"第1课 \"练习\" <b>&amp;"},"type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"scaled":0.25,"raw":1.50},"success":true,"completion":true},"timestamp":"2026-11-24T01:02:03.456Z"}""",
         """{"id":"9A6E4C52-6A9B-4E7A-8A3B-2F1C0D4E5F60","version":"1.0.3","stored":"2020-01-01T00:00:00Z","authority":{"mbox":"mailto:fake@example.cn"},"timestamp":"2026-11-24T01:02:03Z","actor":{"mbox_sha1sum":"ABCDEF0123456789ABCDEF0123456789ABCDEF01"},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},"object":{"id":"https://x.cn/a/2"},"context":{"registration":"ec531277-b57b-4c15-8d91-d292c5b2b8f7","instructor":{"objectType":"Group","member":[{"mbox":"mailto:t1@example.cn"},{"openid":"http://openid.example.cn/t2"}]},"team":{"objectType":"Group","name":"队","account":{"homePage":"https://www.educloud.cn","name":"team-1"}},"contextActivities":{"parent":{"id":"https://x.cn/course/1"},"grouping":[{"id":"https://x.cn/course"},{"id":"https://x.cn/a/2"}]},"platform":"bench","extensions":{"http://x.cn/ext":{"z":1,"a":[3,2,{"y":null,"b":"\u00e9"}]}}}}""",
-        """{"actor":{"objectType":"Agent","account":{"homePage":"https://tool.example.cn","name":"u-42"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/commented"},"object":{"objectType":"SubStatement","actor":{"mbox":"mailto:s9@example.cn"},"verb":{"id":"http://adlnet.gov/expapi/verbs/passed"},"object":{"objectType":"Agent","mbox":"mailto:other@example.cn"},"context":{"contextActivities":{"category":[{"id":"https://x.cn/cat"}]}}},"result":{"response":"好的 \ud83d\ude00"}}""",
+        """{"actor":{"objectType":"Agent","account":{"homePage":"https://tool.example.cn","name":"u-42"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/commented"},"object":{"objectType":"SubStatement","actor":{"mbox":"mailto:s9@example.cn"},"verb":{"id":"http://adlnet.gov/expapi/verbs/passed"},"object":{"objectType":"Agent","mbox":"mailto:other@example.cn"},"context":{"contextActivities":{"category":[{"id":"https://x.cn/cat"}]}}},"result":{"response":"好的 \ud83d\ude00","extensions":{"http://x.cn/a+b":{"Zed":1,"alpha":2,"b<c":3},"http://x.cn/\u0065xt":{"k":"v","\u0041":1},"http://例子.cn/扩展":{"名":1,"a":2}}}}""",
         """{"actor":{"mbox":"mailto:s2@example.cn"},"verb":{"id":"http://adlnet.gov/expapi/verbs/attempted"},"object":{"objectType":"StatementRef","id":"5d5f1e0a-9b1b-4c1e-9a53-6a5f7c1e2b3d"}}""",
     ];
+
+    [Fact]
+    public void Batch_ids_are_version_7_with_the_time_and_distinct()
+    {
+        var now = DateTimeOffset.Parse("2026-11-24T22:15:00.123Z");
+        var ids = StorePlainStatements.NewIds(1000, now);
+        ids.Distinct().Count().ShouldBe(1000);
+        foreach (var id in ids)
+        {
+            id.Version.ShouldBe(7);
+            (id.Variant & 0xC).ShouldBe(0x8); // RFC 9562 variant 10xx
+            var bytes = id.ToByteArray(bigEndian: true);
+            var millis = 0L;
+            for (var k = 0; k < 6; k++) { millis = (millis << 8) | bytes[k]; }
+            millis.ShouldBe(now.ToUnixTimeMilliseconds());
+        }
+        // The same layout as the runtime's own version-7 ids: the time prefix is what CreateVersion7 writes.
+        Guid.CreateVersion7(now).ToString()[..13].ShouldBe(ids[0].ToString()[..13]);
+    }
 
     [Fact]
     public void One_scratch_reused_across_a_batch_gives_what_a_fresh_one_gives()

@@ -19,12 +19,17 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // The cluster's C.UTF-8 is not "C" to PostgreSQL 15: every b-tree comparison of a text key went through
+        // strcoll with both values copied (varstr_cmp). xAPI IRIs and keys are compared exactly and never sorted for
+        // people, so the indexed text keys compare bytes on PostgreSQL; SQLite's BINARY already does (ADR 0039).
+        var bytes = Database.IsNpgsql();
         modelBuilder.Entity<StoredStatement>(e =>
         {
             e.ToTable("rec_statement");
             e.HasKey(s => s.Id);
             e.Property(s => s.Id).ValueGeneratedNever();
             e.Property(s => s.VerbId).HasMaxLength(2048);
+            if (bytes) { e.Property(s => s.VerbId).UseCollation("C"); }
             e.Property(s => s.ActorKey).HasMaxLength(2048);
             e.Property(s => s.ActivityId).HasMaxLength(2048);
             e.Property(s => s.SubmittedHash).HasMaxLength(64);
@@ -49,6 +54,7 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             // Written only by StatementRows (COPY / prepared INSERT) and read only through the index below.
             e.HasNoKey();
             e.Property(l => l.Key).HasMaxLength(2048);
+            if (bytes) { e.Property(l => l.Key).UseCollation("C"); }
             // Covering: the agent/activity filters find the newest statement ids of a key, Primary included, from the
             // index alone (an index-only scan), instead of one random heap page of the link table per statement.
             // SQLite has no INCLUDE, so the two columns are trailing key columns on both databases.
@@ -67,6 +73,7 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             e.ToTable("rec_activity");
             e.HasKey(a => a.Id);
             e.Property(a => a.Id).HasMaxLength(2048);
+            if (bytes) { e.Property(a => a.Id).UseCollation("C"); }
         });
         modelBuilder.Entity<LrsDocument>(e =>
         {

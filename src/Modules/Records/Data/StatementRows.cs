@@ -4,13 +4,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace EduCloud.Records.Data;
 
 /// <summary>
 /// Writes a batch of statements and their links in the caller's transaction without EF change tracking: binary
-/// COPY on PostgreSQL (one round trip per table whatever the batch size), one prepared INSERT reused per row on
+/// COPY on PostgreSQL (one round trip per table whatever the batch size, the data laid out by <see cref="CopyRows"/>), one prepared INSERT reused per row on
 /// SQLite (in-process, so rows cost no round trips). EF's per-entity tracking, and the RETURNING of each link's
 /// generated key, were most of the ingest cost. Columns are the migrations' (see RecordsDbContext).
 /// </summary>
@@ -46,57 +45,71 @@ internal static class StatementRows
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, CancellationToken ct)
     {
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY records.rec_statement ({List(StatementColumns)}) FROM STDIN (FORMAT BINARY)", ct))
+        // Laid out first, then sent in one write per table (the column order is StatementColumns / LinkColumns).
+        using (var copy = new CopyRows(rows.Count * 1536))
         {
             foreach (var s in rows)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(s.Id, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(s.Stored, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(s.VerbId, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(s.ActorKey, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, s.ActivityId, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, s.Registration, NpgsqlDbType.Uuid, ct);
-                await WriteNullableAsync(copy, s.TargetId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(s.IsVoiding, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(s.Voided, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(s.SubmittedHash, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(s.Json, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(s.WrittenBy, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(s.ProvinceCode, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(s.CityCode, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(s.CountyCode, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, s.SchoolId, NpgsqlDbType.Uuid, ct);
-                await WriteNullableAsync(copy, s.ClassId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(s.PersonId, NpgsqlDbType.Uuid, ct);
+                copy.StartRow(StatementColumns.Length);
+                copy.Uuid(s.Id);
+                copy.Long(s.Stored);
+                copy.Text(s.VerbId);
+                copy.Text(s.ActorKey);
+                copy.Text(s.ActivityId);
+                copy.Uuid(s.Registration);
+                copy.Uuid(s.TargetId);
+                copy.Bool(s.IsVoiding);
+                copy.Bool(s.Voided);
+                copy.Text(s.SubmittedHash);
+                if (s.JsonUtf8 is { } utf8) { copy.Text(utf8); } else { copy.Text(s.Json); }
+                copy.Uuid(s.WrittenBy);
+                copy.Text(s.ProvinceCode);
+                copy.Text(s.CityCode);
+                copy.Text(s.CountyCode);
+                copy.Uuid(s.SchoolId);
+                copy.Uuid(s.ClassId);
+                copy.Uuid(s.PersonId);
             }
-            await copy.CompleteAsync(ct);
+            copy.Complete();
+            await SendAsync(connection, $"COPY records.rec_statement ({List(StatementColumns)}) FROM STDIN (FORMAT BINARY)", copy.Data, ct);
         }
         if (links.Count == 0)
         {
             return;
         }
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY records.rec_statement_link ({List(LinkColumns)}) FROM STDIN (FORMAT BINARY)", ct))
+        using (var copy = new CopyRows(links.Count * 96))
         {
             foreach (var l in links)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(l.StatementId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync((int)l.Kind, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(l.Key, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(l.Primary, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(l.Stored, NpgsqlDbType.Bigint, ct);
-                await WriteNullableAsync(copy, l.VerbHash, NpgsqlDbType.Integer, ct);
+                copy.StartRow(LinkColumns.Length);
+                copy.Uuid(l.StatementId);
+                copy.Int((int)l.Kind);
+                copy.Text(l.Key);
+                copy.Bool(l.Primary);
+                copy.Long(l.Stored);
+                copy.Int(l.VerbHash);
             }
-            await copy.CompleteAsync(ct);
+            copy.Complete();
+            await SendAsync(connection, $"COPY records.rec_statement_link ({List(LinkColumns)}) FROM STDIN (FORMAT BINARY)", copy.Data, ct);
         }
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
-        value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
-
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is not null ? copy.WriteAsync(value, type, ct) : copy.WriteNullAsync(ct);
+    private static async Task SendAsync(NpgsqlConnection connection, string command, ReadOnlyMemory<byte> data, CancellationToken ct)
+    {
+        var stream = await connection.BeginRawBinaryCopyAsync(command, ct);
+        try
+        {
+            await stream.WriteAsync(data, ct);
+        }
+        catch
+        {
+            // Nothing of a half-sent COPY may reach the table (the caller's transaction rolls back as well).
+            await stream.CancelAsync();
+            throw;
+        }
+        // Ends the COPY: the server checks and stores the rows now (a constraint violation surfaces here).
+        await stream.DisposeAsync();
+    }
 
     /// <summary>SQLite stores what EF's provider writes: GUIDs as upper-case text, booleans as 0/1.</summary>
     private static async Task InsertEachAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, CancellationToken ct)

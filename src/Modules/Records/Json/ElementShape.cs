@@ -198,7 +198,11 @@ internal static class ElementShape
     /// </summary>
     public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority) => StoredJson(s, id, stored, authority, new Scratch());
 
-    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority, Scratch scratch)
+    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority, Scratch scratch) =>
+        Encoding.UTF8.GetString(StoredJsonUtf8(s, id, stored, authority, scratch));
+
+    /// <summary>As <see cref="StoredJson(JsonElement, string, string, JsonObject, Scratch)"/>, the UTF-8 bytes (valid until the scratch is used again).</summary>
+    public static ReadOnlySpan<byte> StoredJsonUtf8(JsonElement s, string id, string stored, JsonObject authority, Scratch scratch)
     {
         var buffer = scratch.Buffer;
         var writer = scratch.Start();
@@ -229,17 +233,15 @@ internal static class ElementShape
             writer.WriteEndObject();
             writer.Flush();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     /// <summary>An element written alone, as the node path's ToJsonString writes it.</summary>
-    public static string Json(JsonElement e)
+    public static string Json(JsonElement e, Scratch scratch)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            e.WriteTo(writer);
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var writer = scratch.Start();
+        e.WriteTo(writer);
+        writer.Flush();
+        return Encoding.UTF8.GetString(scratch.Buffer.WrittenSpan);
     }
 }

@@ -105,7 +105,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
+                        .HasColumnType("character varying(2048)")
+                        .UseCollation("C");
 
                     b.Property<string>("Json")
                         .IsRequired()
@@ -239,7 +240,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
+                        .HasColumnType("character varying(2048)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -343,7 +345,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                     b.Property<string>("VerbId")
                         .IsRequired()
                         .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
+                        .HasColumnType("character varying(2048)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Voided")
                         .HasColumnType("boolean");
