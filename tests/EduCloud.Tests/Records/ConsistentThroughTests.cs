@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using EduCloud.Records.Features.Statements;
 using EduCloud.Records.Json;
+using EduCloud.Records.Data;
 using EduCloud.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EduCloud.Tests.Records;
 
@@ -19,11 +21,12 @@ public sealed class ConsistentThroughTests(EduCloudFactory factory) : IClassFixt
     [Fact]
     public void A_reservation_in_flight_holds_Consistent_Through_before_it_and_later_reservations_come_after_any_answer()
     {
-        using var inFlight = StoredTimes.Reserve(TimeProvider.System, 3);
-        StoredTimes.ConsistentThrough(TimeProvider.System).ShouldBeLessThan(inFlight.First);
+        var times = new StoredTimes();
+        using var inFlight = times.Reserve(TimeProvider.System, 3);
+        times.ConsistentThrough(TimeProvider.System).ShouldBeLessThan(inFlight.First);
 
-        var answered = StoredTimes.ConsistentThrough(TimeProvider.System);
-        using var later = StoredTimes.Reserve(TimeProvider.System, 1);
+        var answered = times.ConsistentThrough(TimeProvider.System);
+        using var later = times.Reserve(TimeProvider.System, 1);
         later.First.ShouldBeGreaterThan(answered);
         // The three times of the first reservation are its own: the next one starts after them.
         later.First.ShouldBeGreaterThan(inFlight.First + 2);
@@ -36,7 +39,8 @@ public sealed class ConsistentThroughTests(EduCloudFactory factory) : IClassFixt
         var activity = $"http://www.example.com/activities/ct-{Guid.NewGuid():N}";
         Guid late;
         long heldAt;
-        using (var inFlight = StoredTimes.Reserve(TimeProvider.System, 1))
+        var times = await factory.AsPlatformAsync(sp => Task.FromResult(StoredTimes.For(sp.GetRequiredService<RecordsDbContext>().Database)));
+        using (var inFlight = times.Reserve(TimeProvider.System, 1))
         {
             heldAt = inFlight.First;
             // Stored after the write in flight, and committed before it ends.

@@ -95,15 +95,13 @@ public sealed class GroupCommitTests(EduCloudFactory factory) : IClassFixture<Ed
     public async Task The_same_id_posted_concurrently_is_stored_once_the_same_statement_is_200_and_a_different_one_409()
     {
         using var lrs = await ClientAsync();
-        // Several rounds: on PostgreSQL two writers run, and a round only sometimes puts the same id into both
-        // writers' groups at once (the second insert meets the first's row and must still answer 200 or 409).
         for (var round = 0; round < 8; round++)
         {
-            await PostTheSameIdConcurrentlyAsync(lrs);
+            await PostTheSameIdConcurrentlyAsync(factory, lrs);
         }
     }
 
-    private async Task PostTheSameIdConcurrentlyAsync(HttpClient lrs)
+    internal static async Task PostTheSameIdConcurrentlyAsync(EduCloudFactory factory, HttpClient lrs)
     {
         var id = Guid.NewGuid();
         var same = Xapi.Statement("same@example.com");

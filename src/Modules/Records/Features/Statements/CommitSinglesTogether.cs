@@ -45,7 +45,7 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
             return StoreStatements.Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
         }
         // In flight until this request has its answer, that is until its group has committed or failed.
-        using var reservation = StoredTimes.Reserve(clock, 1);
+        using var reservation = Times().Reserve(clock, 1);
         var (row, links) = StoreStatements.Prepare(s, id, reservation.First, hash, learner, writer);
         var activity = new Dictionary<string, string>(StringComparer.Ordinal);
         StoreStatements.CollectActivities(s, activity);
@@ -61,16 +61,25 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
         return await done.Task;
     }
 
+    private StoredTimes? _times;
+
+    /// <summary>The store's stored times, found once (the request path resolves no DbContext, ADR 0035).</summary>
+    private StoredTimes Times()
+    {
+        if (_times is null)
+        {
+            using var scope = scopes.CreateScope();
+            _times = StoredTimes.For(scope.ServiceProvider.GetRequiredService<RecordsDbContext>().Database);
+        }
+        return _times;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        int writers;
-        await using (var probe = scopes.CreateAsyncScope())
-        {
-            writers = options.Writers ?? (probe.ServiceProvider.GetRequiredService<RecordsDbContext>().Database.IsNpgsql() ? 2 : 1);
-        }
+        var writers = Math.Max(options.Writers, 1);
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, Math.Max(writers, 1)).Select(_ => Task.Run(() => WriteGroupsAsync(stopping), CancellationToken.None)));
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(() => WriteGroupsAsync(stopping), CancellationToken.None)));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -84,10 +93,9 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
     }
 
     /// <summary>
-    /// One writer: takes whatever has queued and writes it as one group. On PostgreSQL two writers run (ADR 0038), so
-    /// one group is being built and sent while the other waits for its commit: with one writer a single POST's wait
-    /// was the whole commit round trip of the group before it, and 16 clients kept only 1.5 of 2 cores busy.
-    /// SQLite has one writer per file anyway, so it keeps one.
+    /// One writer: takes whatever has queued and writes it as one group. More than one can run (Writers, ADR 0038):
+    /// one group is then sent while another waits for its commit. Measured on PostgreSQL, two writers made smaller
+    /// groups and were no faster, at 16 or 64 clients, so one is the default.
     /// </summary>
     private async Task WriteGroupsAsync(CancellationToken stopping)
     {
@@ -271,6 +279,6 @@ internal sealed class GroupCommitOptions
     public bool Enabled { get; init; } = true;
     /// <summary>The most statements one transaction takes; the rest wait for the next flush.</summary>
     public int MaxGroup { get; init; } = 500;
-    /// <summary>Groups written at once; unset: two on PostgreSQL, one on SQLite (one writer per file).</summary>
-    public int? Writers { get; init; }
+    /// <summary>Groups written at once (ADR 0038). One by default: two were no faster on PostgreSQL; SQLite has one writer per file.</summary>
+    public int Writers { get; init; } = 1;
 }

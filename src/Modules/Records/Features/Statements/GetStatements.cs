@@ -28,7 +28,7 @@ internal static class GetStatements
             return XapiHttp.Bad($"{unknown}: not a parameter of the statements resource");
         }
         // The first page's snapshot is the same instant, so no page can miss a statement that commits late (ADR 0038).
-        var consistentThrough = StoredTimes.ConsistentThrough(clock);
+        var consistentThrough = StoredTimes.For(db.Database).ConsistentThrough(clock);
         http.Response.Headers["X-Experience-API-Consistent-Through"] = Grammar.Format(Grammar.FromMicros(consistentThrough));
         var format = q["format"].ToString() is { Length: > 0 } f ? f : "exact";
         if (format is not ("exact" or "ids" or "canonical")) { return XapiHttp.Bad("format: must be ids, exact or canonical"); }

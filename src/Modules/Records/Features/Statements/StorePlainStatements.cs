@@ -131,7 +131,7 @@ internal static class StorePlainStatements
                 return StoreStatements.Outcome.Fail(409, $"statement {ids[i]} already exists with different content");
             }
         }
-        using var reservation = StoredTimes.Reserve(clock, statements.Count);
+        using var reservation = StoredTimes.For(db.Database).Reserve(clock, statements.Count);
         var stored = reservation.First;
         var authorityLinks = AuthorityLinks(writer);
         var rows = new List<StoredStatement>(statements.Count);

@@ -95,7 +95,7 @@ internal static class StoreStatements
             }
         }
         // 6. Where each statement belongs, and whether this writer may write about that learner.
-        using var reservation = StoredTimes.Reserve(clock, statements.Count);
+        using var reservation = StoredTimes.For(db.Database).Reserve(clock, statements.Count);
         var stored = reservation.First;
         var rows = new List<StoredStatement>();
         var links = new List<StatementLink>();

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using EduCloud.Records.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EduCloud.Records.Features.Statements;
 
@@ -8,30 +11,36 @@ namespace EduCloud.Records.Features.Statements;
 /// of single statements), so they can commit out of order: a statement stored at t can become visible after one
 /// stored at t + 1. Consistent-Through therefore is not "now" but the instant before the oldest stored time still in
 /// flight, and a query's snapshot is the same instant: every statement at or before it is committed (or failed and
-/// gone), so `since` polling and `more` pages never skip one that commits late. Process-wide, like the stored times
-/// themselves: one server process writes the store (ARCHITECTURE.md: a modular monolith).
+/// gone), so `since` polling and `more` pages never skip one that commits late. One per store (database) in this
+/// process: one server process writes a store (ARCHITECTURE.md: a modular monolith), and writes to another store (the
+/// test suite runs many side by side) must not hold this one's answer back.
 /// </summary>
-internal static class StoredTimes
+internal sealed class StoredTimes
 {
-    private static readonly Lock Gate = new();
-    private static long _last;
+    private static readonly ConcurrentDictionary<string, StoredTimes> Stores = new(StringComparer.Ordinal);
+
+    private readonly Lock _gate = new();
+    private long _last;
     // The first stored time of each write in flight, with how many writes share it (never more than one today, but a
     // count keeps a double release from dropping another write's time).
-    private static readonly SortedDictionary<long, int> InFlight = [];
+    private readonly SortedDictionary<long, int> _inFlight = [];
+
+    /// <summary>The stored times of the store this context writes to.</summary>
+    public static StoredTimes For(DatabaseFacade database) => Stores.GetOrAdd(database.GetConnectionString() ?? "", _ => new StoredTimes());
 
     /// <summary>
     /// <paramref name="count"/> strictly increasing stored times, later than any reserved before and than any
     /// Consistent-Through already answered. Dispose the reservation once its write has committed or failed.
     /// </summary>
-    public static Reservation Reserve(TimeProvider clock, int count)
+    public Reservation Reserve(TimeProvider clock, int count)
     {
         var now = Grammar.Micros(clock.GetUtcNow());
-        lock (Gate)
+        lock (_gate)
         {
             var first = Math.Max(now, _last + 1);
             _last = first + Math.Max(count, 1) - 1;
-            InFlight[first] = InFlight.GetValueOrDefault(first) + 1;
-            return new Reservation(first);
+            _inFlight[first] = _inFlight.GetValueOrDefault(first) + 1;
+            return new Reservation(this, first);
         }
     }
 
@@ -39,33 +48,33 @@ internal static class StoredTimes
     /// The latest stored time up to which every statement is visible: now, or just before the oldest write still in
     /// flight. Later reservations are moved past it, so nothing can later be stored at or before an answered instant.
     /// </summary>
-    public static long ConsistentThrough(TimeProvider clock)
+    public long ConsistentThrough(TimeProvider clock)
     {
         var now = Grammar.Micros(clock.GetUtcNow());
-        lock (Gate)
+        lock (_gate)
         {
-            if (InFlight.Count > 0)
+            if (_inFlight.Count > 0)
             {
-                return Math.Min(now, InFlight.Keys.First() - 1);
+                return Math.Min(now, _inFlight.Keys.First() - 1);
             }
             _last = Math.Max(_last, now);
             return now;
         }
     }
 
-    private static void Release(long first)
+    private void Release(long first)
     {
-        lock (Gate)
+        lock (_gate)
         {
-            if (InFlight.TryGetValue(first, out var writes))
+            if (_inFlight.TryGetValue(first, out var writes))
             {
-                if (writes > 1) { InFlight[first] = writes - 1; } else { InFlight.Remove(first); }
+                if (writes > 1) { _inFlight[first] = writes - 1; } else { _inFlight.Remove(first); }
             }
         }
     }
 
     /// <summary>A write's stored times, in flight until disposed.</summary>
-    public sealed class Reservation(long first) : IDisposable
+    public sealed class Reservation(StoredTimes times, long first) : IDisposable
     {
         private int _released;
 
@@ -73,7 +82,7 @@ internal static class StoredTimes
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) { Release(First); }
+            if (Interlocked.Exchange(ref _released, 1) == 0) { times.Release(First); }
         }
     }
 }
