@@ -24,22 +24,13 @@ internal static class GroupRows
         "INSERT INTO records.rec_statement_link (\"StatementId\", \"Kind\", \"Key\", \"Primary\", \"Stored\", \"VerbHash\") " +
         "SELECT * FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::boolean[], $5::bigint[], $6::integer[])";
 
-    /// <summary>
-    /// Same statement and order as <see cref="StatementRows.UpsertActivitiesAsync"/> (ordinal key order: no deadlocks;
-    /// definitions stored as sent are filtered out by a plain read first, so they take no row lock and write no WAL).
-    /// </summary>
-    private const string UpsertActivities =
-        "INSERT INTO records.rec_activity (\"Id\", \"Json\") SELECT u.id, u.json FROM unnest($1::text[], $2::text[]) AS u(id, json)" +
-        " WHERE (SELECT a.\"Json\" FROM records.rec_activity a WHERE a.\"Id\" = u.id) IS DISTINCT FROM u.json" +
-        " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\" WHERE \"rec_activity\".\"Json\" <> excluded.\"Json\"";
-
     public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, IReadOnlyDictionary<string, string> activities, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection);
         if (activities.Count > 0)
         {
             var ordered = activities.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-            batch.BatchCommands.Add(Command(UpsertActivities, ordered.Select(d => d.Key).ToArray(), ordered.Select(d => d.Value).ToArray()));
+            batch.BatchCommands.Add(Command(StatementRows.PostgresUpsertActivities, ordered.Select(d => d.Key).ToArray(), ordered.Select(d => d.Value).ToArray()));
         }
         batch.BatchCommands.Add(Command(InsertStatements,
             Column(rows, s => s.Id), Column(rows, s => s.Stored), Column(rows, s => s.VerbId), Column(rows, s => s.ActorKey), Column(rows, s => s.ActivityId),

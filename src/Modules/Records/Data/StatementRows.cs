@@ -169,6 +169,13 @@ internal static class StatementRows
     /// about ~1,000 activities made ~1,000 round trips before. Keys go in ordinal order so two batches upserting
     /// the same activities lock them in the same order and cannot deadlock.
     /// </summary>
+    private const string UnlessUnchanged = " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\" WHERE \"rec_activity\".\"Json\" <> excluded.\"Json\"";
+
+    /// <summary>The PostgreSQL upsert of (id[], json[]) in key order, unchanged definitions filtered out first (see below); GroupRows sends the same.</summary>
+    internal const string PostgresUpsertActivities =
+        "INSERT INTO records.rec_activity (\"Id\", \"Json\") SELECT u.id, u.json FROM unnest($1::text[], $2::text[]) AS u(id, json)" +
+        " WHERE (SELECT a.\"Json\" FROM records.rec_activity a WHERE a.\"Id\" = u.id) IS DISTINCT FROM u.json" + UnlessUnchanged;
+
     public static async Task UpsertActivitiesAsync(RecordsDbContext db, IReadOnlyDictionary<string, string> definitions, CancellationToken ct)
     {
         if (definitions.Count == 0)
@@ -180,7 +187,6 @@ internal static class StatementRows
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("activities are written inside a transaction");
         // An unchanged definition (the usual case: a tool sends the same one with every statement) is not written
         // again: no new row version, no WAL, no index work for it.
-        const string Conflict = " ON CONFLICT (\"Id\") DO UPDATE SET \"Json\" = excluded.\"Json\" WHERE \"rec_activity\".\"Json\" <> excluded.\"Json\"";
         if (connection is NpgsqlConnection npgsql)
         {
             // On PostgreSQL an ON CONFLICT that updates nothing still locks the row it met, and a row lock writes the
@@ -190,10 +196,7 @@ internal static class StatementRows
             // plain index read (a correlated subquery: one PK probe per key, never a scan of the table), and only new or changed ones
             // go through the upsert, still in key order. A definition changed by another writer after that read is
             // left as that writer set it: two writers sending different definitions at once have no order anyway.
-            await using var upsert = new NpgsqlCommand(
-                "INSERT INTO records.rec_activity (\"Id\", \"Json\") SELECT u.id, u.json FROM unnest($1::text[], $2::text[]) AS u(id, json)" +
-                " WHERE (SELECT a.\"Json\" FROM records.rec_activity a WHERE a.\"Id\" = u.id) IS DISTINCT FROM u.json" + Conflict,
-                npgsql, (NpgsqlTransaction)transaction);
+            await using var upsert = new NpgsqlCommand(PostgresUpsertActivities, npgsql, (NpgsqlTransaction)transaction);
             upsert.Parameters.Add(new NpgsqlParameter { Value = ordered.Select(d => d.Key).ToArray() });
             upsert.Parameters.Add(new NpgsqlParameter { Value = ordered.Select(d => d.Value).ToArray() });
             await upsert.ExecuteNonQueryAsync(ct);
@@ -201,7 +204,7 @@ internal static class StatementRows
         }
         await using var command = ((SqliteConnection)connection).CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "INSERT INTO \"rec_activity\" (\"Id\", \"Json\") VALUES ($id, $json)" + Conflict;
+        command.CommandText = "INSERT INTO \"rec_activity\" (\"Id\", \"Json\") VALUES ($id, $json)" + UnlessUnchanged;
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var json = command.Parameters.Add("$json", SqliteType.Text);
         command.Prepare();

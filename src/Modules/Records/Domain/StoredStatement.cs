@@ -95,23 +95,5 @@ internal sealed class StoredAttachment
 internal sealed class KnownActivity
 {
     public string Id { get; set; } = "";
-    public string Json
-    {
-        get => _text ??= JsonUtf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : "";
-        set => (_text, JsonUtf8) = (value, null);
-    }
-
-    // Not named _json: EF would take a field of that name as the backing field and bypass the accessors.
-    private string? _text;
-
-    /// <summary>
-    /// The JSON as UTF-8, as the batch path wrote it (not a column of its own: it is <see cref="Json"/>). The binary
-    /// COPY sends these bytes as they are; the string is made only if something reads <see cref="Json"/> (SQLite's
-    /// insert, tests). A batch's statements as strings were twice their UTF-8 size in memory and were encoded back to
-    /// UTF-8 for the COPY (docs/benchmarks.md, "Session 13").
-    /// </summary>
-    internal byte[]? JsonUtf8 { get; private set; }
-
-    internal void SetJson(byte[] utf8) => (_text, JsonUtf8) = (null, utf8);
-
+    public string Json { get; set; } = "";
 }

@@ -193,15 +193,10 @@ internal static class ElementShape
     private static readonly Comparison<(string Name, JsonElement Value)> ByName = (a, b) => string.CompareOrdinal(a.Name, b.Name);
 
     /// <summary>
-    /// The statement as stored: as submitted, with id, stored and authority set, timestamp and version kept or set
-    /// (StoreStatements.Prepare on the node tree: existing properties keep their place, new ones follow in that order).
+    /// The statement as stored, as UTF-8 (valid until the scratch is used again): as submitted, with id, stored and
+    /// authority set, timestamp and version kept or set (StoreStatements.Prepare on the node tree: existing properties
+    /// keep their place, new ones follow in that order).
     /// </summary>
-    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority) => StoredJson(s, id, stored, authority, new Scratch());
-
-    public static string StoredJson(JsonElement s, string id, string stored, JsonObject authority, Scratch scratch) =>
-        Encoding.UTF8.GetString(StoredJsonUtf8(s, id, stored, authority, scratch));
-
-    /// <summary>As <see cref="StoredJson(JsonElement, string, string, JsonObject, Scratch)"/>, the UTF-8 bytes (valid until the scratch is used again).</summary>
     public static ReadOnlySpan<byte> StoredJsonUtf8(JsonElement s, string id, string stored, JsonObject authority, Scratch scratch)
     {
         var buffer = scratch.Buffer;
