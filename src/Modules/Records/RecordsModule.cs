@@ -54,7 +54,7 @@ public static class RecordsModule
         MapDocuments(xapi, "/activities/profile", DocumentKind.ActivityProfile, "活动档案文档");
         MapDocuments(xapi, "/agents/profile", DocumentKind.AgentProfile, "学习者档案文档");
         xapi.MapMethods("/activities", GetHead, DescribeResources.ActivityAsync).WithSummary("活动的完整定义");
-        xapi.MapMethods("/agents", GetHead, DescribeResources.Agent).WithSummary("学习者（Person 对象）");
+        xapi.MapMethods("/agents", GetHead, DescribeResources.AgentAsync).WithSummary("学习者（Person 对象）");
 
         var api = app.MapGroup("/api/v1/records").WithTags("Records").RequireAuthorization();
         var issuers = new[] { Role.Teacher, Role.SchoolAdmin, Role.CountyAdmin, Role.CityAdmin, Role.ProvinceAdmin, Role.NationalAdmin };

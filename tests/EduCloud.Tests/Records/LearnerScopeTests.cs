@@ -73,6 +73,26 @@ public sealed class LearnerScopeTests(EduCloudFactory factory) : IClassFixture<E
     }
 
     [Fact]
+    public async Task The_person_object_lists_both_account_names_to_those_who_may_read_about_the_learner()
+    {
+        var (schoolId, classA, classB) = await SchoolAsync();
+        var studentA = await factory.CreateUserAsync("Student", schoolId: schoolId, classId: classA);
+        var studentB = await factory.CreateUserAsync("Student", schoolId: schoolId, classId: classB);
+        var teacherA = await factory.CreateUserAsync("Teacher", schoolId: schoolId, classId: classA);
+        JsonObject ByName(TestUser u) => new() { ["account"] = new JsonObject { ["homePage"] = Xapi.Home, ["name"] = u.UserName } };
+        using var teacher = await Xapi.BearerClientAsync(factory, teacherA);
+
+        var person = await teacher.GetJsonAsync($"/xapi/agents?agent={Xapi.Q(ByName(studentA))}");
+        ((string?)person["objectType"]).ShouldBe("Person");
+        person["account"]!.AsArray().Select(a => (string?)a!["name"]).ShouldBe([studentA.Id.ToString(), studentA.UserName], ignoreOrder: true);
+        person["account"]!.AsArray().ShouldAllBe(a => (string?)a!["homePage"] == Xapi.Home);
+
+        // Another class's student: the teacher learns nothing beyond what they gave.
+        var other = await teacher.GetJsonAsync($"/xapi/agents?agent={Xapi.Q(ByName(studentB))}");
+        other["account"]!.AsArray().Select(a => (string?)a!["name"]).ShouldBe([studentB.UserName]);
+    }
+
+    [Fact]
     public async Task Other_modules_record_learning_acts_in_process_and_the_learner_sees_them()
     {
         var (schoolId, classA, _) = await SchoolAsync();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EduCloud.Identity.Contracts;
+using EduCloud.Kernel.Scope;
 using EduCloud.Records.Data;
 using EduCloud.Records.Json;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +29,12 @@ internal static class DescribeResources
         return TypedResults.Text(activity.ToJsonString(), "application/json");
     }
 
-    /// <summary>Person: every identifier and name the LRS knows for the agent; here, the agent's own.</summary>
-    public static IResult Agent(HttpContext http)
+    /// <summary>
+    /// Person: every identifier and name the LRS knows for the agent. One of our accounts is known by two account
+    /// names, its id and its user name, and statements may use either; both are listed when the caller may read about
+    /// that person (the same rule as for their statements), otherwise only what the caller gave.
+    /// </summary>
+    public static async Task<IResult> AgentAsync(HttpContext http, ICurrentActor actor, IAccountPlacement placement, CancellationToken ct)
     {
         var q = http.Request.Query;
         if (q.Keys.Any(k => k != "agent")) { return XapiHttp.Bad("agents takes only the agent parameter"); }
@@ -41,6 +47,13 @@ internal static class DescribeResources
         foreach (var key in new[] { "name", "mbox", "mbox_sha1sum", "openid", "account" })
         {
             if (agent![key] is { } v) { person[key] = new JsonArray(v.DeepClone()); }
+        }
+        var home = XapiHttp.HomePage(http.RequestServices);
+        if (await Learners.FindAsync(agent, home, placement, ct) is { } learner && (await XapiHttp.WriterAsync(http, actor, placement, ct)).MayWriteAbout(learner))
+        {
+            person["account"] = new JsonArray(
+                new JsonObject { ["homePage"] = (string?)agent!["account"]!["homePage"], ["name"] = learner.Id.ToString() },
+                new JsonObject { ["homePage"] = (string?)agent["account"]!["homePage"], ["name"] = learner.UserName });
         }
         return TypedResults.Text(person.ToJsonString(), "application/json");
     }
