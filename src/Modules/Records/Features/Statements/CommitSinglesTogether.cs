@@ -96,53 +96,76 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
     /// One writer: takes whatever has queued and writes it as one group. More than one can run (Writers, ADR 0038):
     /// one group is then sent while another waits for its commit. Measured on PostgreSQL, two writers made smaller
     /// groups and were no faster, at 16 or 64 clients, so one is the default.
+    /// The next group goes to the database before the last one is answered (ADR 0040): answering carries each request
+    /// on to its response on this thread, a few tens of microseconds each, and the database would idle meanwhile.
     /// </summary>
     private async Task WriteGroupsAsync(CancellationToken stopping)
     {
         var group = new List<Pending>(options.MaxGroup);
+        var written = new List<Pending>(options.MaxGroup);
+        var settled = Array.Empty<Settled>();
         await using var session = new WriterSession(scopes);
-        while (await _queue.Reader.WaitToReadAsync(stopping))
+        while (written.Count > 0 || await _queue.Reader.WaitToReadAsync(stopping))
         {
             group.Clear();
             while (group.Count < options.MaxGroup && _queue.Reader.TryRead(out var next))
             {
                 group.Add(next);
             }
-            if (group.Count > 0)
+            var writing = group.Count > 0 ? WriteAsync(session, group, stopping) : null;
+            Answer(written, settled);
+            written.Clear();
+            if (writing is not null)
             {
-                await FlushAsync(session, group, stopping);
+                settled = await writing;
+                (written, group) = (group, written);
             }
         }
     }
 
+    /// <summary>What became of one statement of a group: its outcome, or the exception its request is to see.</summary>
+    private readonly record struct Settled(StoreStatements.Outcome? Outcome, Exception? Error);
+
+    private static void Answer(List<Pending> written, Settled[] settled)
+    {
+        for (var i = 0; i < written.Count; i++)
+        {
+            if (settled[i].Error is { } error) { written[i].Done.TrySetException(error); }
+            else { written[i].Done.TrySetResult(settled[i].Outcome!); }
+        }
+    }
+
+    /// <summary>Writes a group and says what became of each statement; never throws.</summary>
     /// <param name="again">This statement's second try, after its own insert met the same id from a group the other
     /// writer committed meanwhile: the look-up now sees that row, so the same statement is 200 and another 409.</param>
-    private async Task FlushAsync(WriterSession session, List<Pending> group, CancellationToken ct, bool again = false)
+    private async Task<Settled[]> WriteAsync(WriterSession session, List<Pending> group, CancellationToken ct, bool again = false)
     {
         try
         {
             var outcomes = await session.WriteAsync(group, ct);
-            for (var i = 0; i < group.Count; i++) { group[i].Done.TrySetResult(outcomes[i]); }
+            return Array.ConvertAll(outcomes, o => new Settled(o, null));
         }
         catch (Exception e) when (group.Count > 1 && !ct.IsCancellationRequested)
         {
             log.LogWarning("A group of {Count} statements failed ({Error}); writing them one by one", group.Count, e.GetType().Name);
-            foreach (var one in group)
+            var settled = new Settled[group.Count];
+            for (var i = 0; i < group.Count; i++)
             {
-                await FlushAsync(session, [one], ct);
+                settled[i] = (await WriteAsync(session, [group[i]], ct))[0];
             }
+            return settled;
         }
         catch (Exception e) when (StatementRows.IsDuplicate(e) && !again && !ct.IsCancellationRequested)
         {
-            await FlushAsync(session, group, ct, again: true);
+            return await WriteAsync(session, group, ct, again: true);
         }
         catch (Exception e) when (StatementRows.IsDuplicate(e))
         {
-            group[0].Done.TrySetResult(StoreStatements.Outcome.Fail(409, "a statement with this id was stored at the same moment"));
+            return [new Settled(StoreStatements.Outcome.Fail(409, "a statement with this id was stored at the same moment"), null)];
         }
         catch (Exception e)
         {
-            foreach (var p in group) { p.Done.TrySetException(e); }
+            return Array.ConvertAll(group.ToArray(), _ => new Settled(null, e));
         }
     }
 
