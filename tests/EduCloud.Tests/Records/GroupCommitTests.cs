@@ -59,6 +59,32 @@ public sealed class GroupCommitTests(EduCloudFactory factory) : IClassFixture<Ed
     }
 
     [Fact]
+    public async Task A_statement_voided_before_it_arrives_is_stored_voided_and_a_repeat_in_a_group_is_a_no_op()
+    {
+        using var lrs = await ClientAsync();
+        var email = Xapi.UniqueEmail();
+        var target = Guid.NewGuid();
+        var voiding = Xapi.Statement(email, verb: "http://adlnet.gov/expapi/verbs/voided");
+        voiding["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = target.ToString() };
+        await lrs.StoreAsync(voiding);
+
+        // The target arrives later, as a single PUT among concurrent ones that repeat an already stored statement.
+        var stored = Xapi.Statement(email);
+        stored["id"] = Guid.NewGuid().ToString();
+        await lrs.StoreAsync(stored);
+        var late = Xapi.Statement(email);
+        late["id"] = target.ToString();
+        var puts = Enumerable.Range(0, 20).Select(_ => lrs.PostAsync(stored.DeepClone())).Append(lrs.PostAsync(late)).ToList();
+        foreach (var put in await Task.WhenAll(puts)) { put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync()); }
+
+        await lrs.GetAsync($"/xapi/statements?statementId={target}").ShouldBeAsync(HttpStatusCode.NotFound);
+        ((string?)(await lrs.GetJsonAsync($"/xapi/statements?voidedStatementId={target}"))["id"]).ShouldBe(target.ToString());
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
+        (await db.Statements.IgnoreQueryFilters().CountAsync(s => s.Id == Guid.Parse((string)stored["id"]!))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Concurrent_single_posts_without_ids_are_stored_once_each_with_their_links_and_the_activity()
     {
         // No client-given ids: on PostgreSQL such a group goes in one round trip (ADR 0037), so this covers that path.

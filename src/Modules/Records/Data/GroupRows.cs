@@ -10,7 +10,7 @@ namespace EduCloud.Records.Data;
 /// server runs the statements of one batch (one Sync) as one implicit transaction: all are committed before the answer
 /// comes back, or none is (a failing statement rolls back the ones before it). BEGIN, COMMIT and two COPY start-ups
 /// were four more round trips and most of PostgreSQL's work per statement in groups of ~16. Only for groups whose ids
-/// the server chose (nothing to look up); the caller takes the transactional path for the rest.
+/// the server chose nothing needs looking up; client-chosen ids take one look-up trip first (<see cref="LookUpAsync"/>).
 /// </summary>
 internal static class GroupRows
 {
@@ -46,6 +46,25 @@ internal static class GroupRows
         // Prepared once per physical connection (Npgsql keeps it): PostgreSQL then skips parsing and planning per group.
         await batch.PrepareAsync(ct);
         await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// For client-chosen ids, in one round trip: those already stored with their submitted hash, and those a stored
+    /// voiding statement targets (a statement voided before it arrived is stored as voided).
+    /// </summary>
+    public static async Task<(Dictionary<Guid, string> Stored, HashSet<Guid> Voided)> LookUpAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command("SELECT \"Id\", \"SubmittedHash\" FROM records.rec_statement WHERE \"Id\" = ANY($1)", ids));
+        batch.BatchCommands.Add(Command("SELECT \"TargetId\" FROM records.rec_statement WHERE \"IsVoiding\" AND \"TargetId\" = ANY($1)", ids));
+        await batch.PrepareAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var stored = new Dictionary<Guid, string>();
+        while (await reader.ReadAsync(ct)) { stored[reader.GetGuid(0)] = reader.GetString(1); }
+        await reader.NextResultAsync(ct);
+        var voided = new HashSet<Guid>();
+        while (await reader.ReadAsync(ct)) { voided.Add(reader.GetGuid(0)); }
+        return (stored, voided);
     }
 
     private static T[] Column<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T> value)

@@ -219,7 +219,7 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
 
     private static async Task<StoreStatements.Outcome[]> WriteInSessionAsync(RecordsDbContext db, List<Pending> group, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql() && !group.Any(p => p.GivenId))
+        if (db.Database.IsNpgsql())
         {
             return await WriteInOneTripAsync(db, group, ct);
         }
@@ -231,22 +231,7 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
         var existing = ids.Count == 0
             ? []
             : await db.Statements.IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SubmittedHash }).ToDictionaryAsync(s => s.Id, s => s.SubmittedHash, ct);
-        var outcomes = new StoreStatements.Outcome[group.Count];
-        var fresh = new List<Pending>(group.Count);
-        for (var i = 0; i < group.Count; i++)
-        {
-            var row = group[i].Row;
-            if (!existing.TryGetValue(row.Id, out var hash))
-            {
-                existing[row.Id] = row.SubmittedHash;
-                fresh.Add(group[i]);
-                outcomes[i] = new StoreStatements.Outcome(200, null, [row.Id]);
-                continue;
-            }
-            outcomes[i] = hash == row.SubmittedHash
-                ? new StoreStatements.Outcome(200, null, [row.Id])
-                : StoreStatements.Outcome.Fail(409, $"statement {row.Id} already exists with different content");
-        }
+        var (outcomes, fresh) = Sort(group, existing);
         if (fresh.Count > 0)
         {
             if (fresh.Any(p => p.GivenId))
@@ -261,38 +246,72 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
         await tx.CommitAsync(ct);
         return outcomes;
     }
+
+    /// <summary>
+    /// Each statement's outcome against the stored submitted hashes of the client-chosen ids (the same statement again
+    /// is a no-op, another is 409; so is a second copy within the group), and the statements still to write.
+    /// </summary>
+    private static (StoreStatements.Outcome[] Outcomes, List<Pending> Fresh) Sort(List<Pending> group, Dictionary<Guid, string> existing)
+    {
+        var outcomes = new StoreStatements.Outcome[group.Count];
+        var fresh = new List<Pending>(group.Count);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var row = group[i].Row;
+            if (!group[i].GivenId || !existing.TryGetValue(row.Id, out var hash))
+            {
+                if (group[i].GivenId) { existing[row.Id] = row.SubmittedHash; }
+                fresh.Add(group[i]);
+                outcomes[i] = new StoreStatements.Outcome(200, null, [row.Id]);
+                continue;
+            }
+            outcomes[i] = hash == row.SubmittedHash
+                ? new StoreStatements.Outcome(200, null, [row.Id])
+                : StoreStatements.Outcome.Fail(409, $"statement {row.Id} already exists with different content");
+        }
+        return (outcomes, fresh);
+    }
 }
 
 internal sealed partial class CommitSinglesTogether
 {
     /// <summary>
-    /// PostgreSQL, every id chosen here (version 7, so none can be stored yet, nor be a stored voiding statement's
-    /// target): no look-ups, so the whole group goes in one round trip in one implicit transaction (ADR 0037).
+    /// PostgreSQL: the whole group goes in one round trip in one implicit transaction (ADR 0037). Ids chosen here
+    /// (version 7) cannot be stored yet, nor be a stored voiding statement's target, so they need no look-up. Ids the
+    /// clients chose take one look-up trip first (ADR 0040): which are stored, with what hash, and which a stored
+    /// voiding statement already targets. A same id committed between the two trips fails the write on the primary
+    /// key; the group is then written one by one, and each look-up sees that row.
     /// </summary>
     private static async Task<StoreStatements.Outcome[]> WriteInOneTripAsync(RecordsDbContext db, List<Pending> group, CancellationToken ct)
     {
-        var activities = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = new List<StoredStatement>(group.Count);
-        var links = new List<StatementLink>(group.Count * 4);
-        var outcomes = new StoreStatements.Outcome[group.Count];
-        for (var i = 0; i < group.Count; i++)
-        {
-            var p = group[i];
-            rows.Add(p.Row);
-            links.AddRange(p.Links);
-            if (p.ActivityJson is not null) { activities[p.Row.ActivityId!] = p.ActivityJson; }
-            outcomes[i] = new StoreStatements.Outcome(200, null, [p.Row.Id]);
-        }
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await GroupRows.WriteAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), rows, links, activities, ct);
+            var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            var given = group.Where(p => p.GivenId).Select(p => p.Row.Id).ToArray();
+            var (existing, lateVoided) = given.Length == 0 ? ([], []) : await GroupRows.LookUpAsync(connection, given, ct);
+            var (outcomes, fresh) = Sort(group, existing);
+            if (fresh.Count == 0)
+            {
+                return outcomes;
+            }
+            var activities = new Dictionary<string, string>(StringComparer.Ordinal);
+            var rows = new List<StoredStatement>(fresh.Count);
+            var links = new List<StatementLink>(fresh.Count * 4);
+            foreach (var p in fresh)
+            {
+                if (lateVoided.Contains(p.Row.Id)) { p.Row.Voided = true; }
+                rows.Add(p.Row);
+                links.AddRange(p.Links);
+                if (p.ActivityJson is not null) { activities[p.Row.ActivityId!] = p.ActivityJson; }
+            }
+            await GroupRows.WriteAsync(connection, rows, links, activities, ct);
+            return outcomes;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        return outcomes;
     }
 }
 
