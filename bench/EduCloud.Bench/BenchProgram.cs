@@ -15,7 +15,7 @@ namespace EduCloud.Bench;
 /// dotnet run -c Release --project bench/EduCloud.Bench -- search [--docs 1000000] [--engines own,lucene,sqlite,postgres] [--runs 3] [--duration 2]
 ///     [--samples "1 character;2 characters"] [--search-dir DIR] [--reuse-lucene]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
-///   [--parts batches,singles,singles-wrk,raw] [--queries 0 = none] [--server-dll other/EduCloud.Server.dll] [--postgres "Host=...;Maximum Pool Size=20"]
+///   [--parts batches,singles,singles-wrk,singles-ids,raw] [--queries 0 = none] [--server-dll other/EduCloud.Server.dll] [--postgres "Host=...;Maximum Pool Size=20"]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
 ///   [--server-dll other/EduCloud.Server.dll] [--port 5784] [--data-root DIR] [--dataset-suffix _NAME]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]

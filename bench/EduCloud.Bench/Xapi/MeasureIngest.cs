@@ -97,9 +97,10 @@ internal static class MeasureIngest
     /// each POST as a new statement and a body can be sent again: the clients cycle through <see cref="SingleBodies"/>.
     /// BenchCpu is this process's own CPU over the run (the load generator's share of the machine).
     /// </summary>
-    public static async Task<Figures> SinglesAsync(BenchOptions o, DatasetSpec spec, ServerProcess server, Client client, int clients, TimeSpan duration)
+    /// <param name="givenIds">Each POST carries a fresh id of the client's choosing, as xAPI client libraries send them.</param>
+    public static async Task<Figures> SinglesAsync(BenchOptions o, DatasetSpec spec, ServerProcess server, Client client, int clients, TimeSpan duration, bool givenIds = false)
     {
-        var bodies = Enumerable.Range(0, SingleBodies).Select(_ => Encoding.UTF8.GetBytes(StatementFactory.Build(Interlocked.Increment(ref _next)).ToJsonString())).ToArray();
+        var bodies = Enumerable.Range(0, SingleBodies).Select(_ => Encoding.UTF8.GetBytes(StatementFactory.Build(Interlocked.Increment(ref _next), givenIds ? Guid.Empty : null).ToJsonString())).ToArray();
         var latencies = new Latencies();
         var errors = 0;
         var sent = -1;
@@ -111,6 +112,7 @@ internal static class MeasureIngest
             while (clock.Elapsed < duration)
             {
                 var body = bodies[(int)((uint)Interlocked.Increment(ref sent) % (uint)bodies.Length)];
+                if (givenIds) { body = WithFreshId(body); }
                 if (!await PostAsync(client.Http, body, latencies)) { Interlocked.Increment(ref errors); }
             }
         }));
@@ -118,6 +120,17 @@ internal static class MeasureIngest
         var benchCpu = (Process.GetCurrentProcess().TotalProcessorTime - bench).TotalSeconds;
         var (serverCpu, dbCpu) = await meter.StopAsync();
         return new Figures(latencies.Count / wall, latencies.Count / (serverCpu + dbCpu), latencies.P(50), latencies.P(95), latencies.P(99), errors, serverCpu, dbCpu, benchCpu);
+    }
+
+    private static readonly byte[] EmptyId = Encoding.UTF8.GetBytes(Guid.Empty.ToString());
+
+    /// <summary>A copy of a body built with the empty id, carrying a new random id instead.</summary>
+    private static byte[] WithFreshId(byte[] body)
+    {
+        var copy = (byte[])body.Clone();
+        var at = copy.AsSpan().IndexOf(EmptyId);
+        Guid.NewGuid().TryFormat(copy.AsSpan(at, EmptyId.Length), out _);
+        return copy;
     }
 
     /// <summary>Distinct single-statement bodies built before the clock (about 25 MB of UTF-8).</summary>

@@ -40,6 +40,7 @@ internal static class MeasureXapi
             var batches = new List<MeasureIngest.Figures>();
             var singles = new List<MeasureIngest.Figures>();
             var wrkSingles = new List<MeasureIngest.Figures>();
+            var givenSingles = new List<MeasureIngest.Figures>();
             var raws = new List<MeasureIngest.Figures>();
             var loads = new List<string>();
             StatementStore.Template template;
@@ -66,10 +67,12 @@ internal static class MeasureXapi
                         var b = parts.Contains("batches") ? await MeasureIngest.BatchesAsync(o, spec, server, client, batchTotal, batch, batchClients) : none;
                         var s = parts.Contains("singles") ? await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
                         var w = parts.Contains("singles-wrk") ? await MeasureSinglesWithWrk.RunAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
+                        var g = parts.Contains("singles-ids") ? await MeasureIngest.SinglesAsync(o, spec, server, client, singleClients, TimeSpan.FromSeconds(o.DurationSeconds), givenIds: true) : none;
                         var r = parts.Contains("raw") ? await MeasureIngest.RawInsertLoopAsync(o, spec, template, singleClients, TimeSpan.FromSeconds(o.DurationSeconds)) : none;
                         batches.Add(b);
                         singles.Add(s);
                         wrkSingles.Add(w);
+                        givenSingles.Add(g);
                         raws.Add(r);
                         Console.WriteLine($"[{spec.Label}] run {run}: batches {b.Rate:F0}/s ({b.PerCpuSecond:F0} per CPU-s; CPU-s server {b.ProcessCpu:F2} + db {b.DatabaseCpu:F2}; {b.Errors} errors) | single POSTs {s.Rate:F0}/s ({s.PerCpuSecond:F0} per CPU-s; server {s.ProcessCpu:F1} + db {s.DatabaseCpu:F1}, bench {s.BenchCpu:F1}; µs server CPU per POST {(s.Rate > 0 ? 1e6 * s.ProcessCpu / (s.Rate * o.DurationSeconds) : 0):F0}; p95 {s.P95:F1} ms, {s.Errors} errors) | raw insert loop {r.Rate:F0}/s ({r.PerCpuSecond:F0} per CPU-s; bench {r.ProcessCpu:F1} + db {r.DatabaseCpu:F1}) | load {loads[^1]}");
                     }
@@ -84,6 +87,10 @@ internal static class MeasureXapi
                 if (parts.Contains("singles-wrk"))
                 {
                     Row(report, $"POST one statement, {singleClients} wrk connections (one wrk thread as load generator), {o.DurationSeconds} s", wrkSingles);
+                }
+                if (parts.Contains("singles-ids"))
+                {
+                    Row(report, $"POST one statement with a client-chosen id, {singleClients} clients, {o.DurationSeconds} s", givenSingles);
                 }
                 Row(report, $"raw single-row INSERT loop, {(spec.IsPostgres ? singleClients : 1)} connection(s), {o.DurationSeconds} s (CPU: bench + database)", raws);
                 if (singles.Any(s => s.BenchCpu > 0))
