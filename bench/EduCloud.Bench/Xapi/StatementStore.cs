@@ -26,13 +26,13 @@ internal static class StatementStore
 
     public static readonly BulkTable Statements = new("rec_statement", "records", "rec_statement",
     [
-        ("Id", Uuid), ("Stored", Long), ("VerbId", Text), ("ActorKey", Text), ("ActivityId", Text), ("Registration", Uuid), ("TargetId", Uuid),
+        ("Id", Uuid), ("Stored", Long), ("VerbId", Text), ("VerbHash", NpgsqlDbType.Integer), ("ActorKey", Text), ("ActivityId", Text), ("Registration", Uuid), ("TargetId", Uuid),
         ("IsVoiding", Bool), ("Voided", Bool), ("SubmittedHash", Text), ("Json", NpgsqlDbType.Text), ("WrittenBy", Uuid),
         ("ProvinceCode", Text), ("CityCode", Text), ("CountyCode", Text), ("SchoolId", Uuid), ("ClassId", Uuid), ("PersonId", Uuid),
     ]);
 
     public static readonly BulkTable Links = new("rec_statement_link", "records", "rec_statement_link",
-        [("StatementId", Uuid), ("Kind", NpgsqlDbType.Integer), ("Key", Text), ("Primary", Bool), ("Stored", Long), ("VerbHash", NpgsqlDbType.Integer)]);
+        [("StatementId", Uuid), ("KeyHash", Long), ("Primary", Bool), ("Stored", Long), ("VerbHash", NpgsqlDbType.Integer)]);
 
     /// <summary>The columns of a stored row that say where it lives and who wrote it.</summary>
     public sealed record Template(Guid WrittenBy, string Province, string City, string County, Guid? SchoolId, Guid? ClassId, Guid PersonId, JsonObject Authority);
@@ -167,13 +167,13 @@ internal static class StatementStore
         s["authority"] = t.Authority.DeepClone();
         s["version"] = "1.0.0";
         var registration = (string?)s["context"]?["registration"];
+        var verb = VerbHash.Of(StatementFactory.Verb(i));
         var row = new object?[]
         {
-            id, stored, StatementFactory.Verb(i), StatementShape.IfiKey(s["actor"]), StatementFactory.Activity(i), registration is null ? null : Guid.Parse(registration), null,
+            id, stored, StatementFactory.Verb(i), verb, StatementShape.IfiKey(s["actor"]), StatementFactory.Activity(i), registration is null ? null : Guid.Parse(registration), null,
             false, false, hash, s.ToJsonString(), t.WrittenBy, t.Province, t.City, t.County, t.SchoolId, t.ClassId, t.PersonId,
         };
-        var verb = VerbHash.Of(StatementFactory.Verb(i));
-        var links = StatementShape.Links(s).Select(l => new object?[] { id, (int)l.Kind, l.Key, l.Primary, stored, verb }).ToList();
+        var links = StatementShape.Links(s).Select(l => new object?[] { id, KeyHash.Of(l.Kind, l.Key), l.Primary, stored, verb }).ToList();
         return (row, links);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EduCloud.Records.Data;
+using EduCloud.Records.Domain;
 using EduCloud.Records.Json;
 using EduCloud.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -188,8 +189,9 @@ public sealed class GroupCommitTests(EduCloudFactory factory) : IClassFixture<Ed
             .Where(s => s.ActivityId == activity).Select(s => s.Id).ToListAsync());
         stored.Count.ShouldBe(ids.Count);
         stored.ShouldBe(ids, ignoreOrder: true);
+        var hash = KeyHash.Of(LinkKind.Activity, activity);
         var links = await factory.AsPlatformAsync(sp => sp.GetRequiredService<RecordsDbContext>().Links.AsNoTracking()
-            .Where(l => ids.Contains(l.StatementId) && l.Key == activity).CountAsync());
+            .Where(l => ids.Contains(l.StatementId) && l.KeyHash == hash).CountAsync());
         links.ShouldBe(ids.Count);
     }
 }

@@ -15,14 +15,14 @@ namespace EduCloud.Records.Data;
 internal static class GroupRows
 {
     private const string InsertStatements =
-        "INSERT INTO records.rec_statement (\"Id\", \"Stored\", \"VerbId\", \"ActorKey\", \"ActivityId\", \"Registration\", \"TargetId\", \"IsVoiding\", \"Voided\", " +
+        "INSERT INTO records.rec_statement (\"Id\", \"Stored\", \"VerbId\", \"VerbHash\", \"ActorKey\", \"ActivityId\", \"Registration\", \"TargetId\", \"IsVoiding\", \"Voided\", " +
         "\"SubmittedHash\", \"Json\", \"WrittenBy\", \"ProvinceCode\", \"CityCode\", \"CountyCode\", \"SchoolId\", \"ClassId\", \"PersonId\") " +
-        "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::boolean[], $9::boolean[], " +
-        "$10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::uuid[], $17::uuid[], $18::uuid[])";
+        "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::boolean[], $10::boolean[], " +
+        "$11::text[], $12::text[], $13::uuid[], $14::text[], $15::text[], $16::text[], $17::uuid[], $18::uuid[], $19::uuid[])";
 
     private const string InsertLinks =
-        "INSERT INTO records.rec_statement_link (\"StatementId\", \"Kind\", \"Key\", \"Primary\", \"Stored\", \"VerbHash\") " +
-        "SELECT * FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::boolean[], $5::bigint[], $6::integer[])";
+        "INSERT INTO records.rec_statement_link (\"StatementId\", \"KeyHash\", \"Primary\", \"Stored\", \"VerbHash\") " +
+        "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::bigint[], $5::integer[])";
 
     public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, IReadOnlyDictionary<string, string> activities, CancellationToken ct)
     {
@@ -33,14 +33,14 @@ internal static class GroupRows
             batch.BatchCommands.Add(Command(StatementRows.PostgresUpsertActivities, ordered.Select(d => d.Key).ToArray(), ordered.Select(d => d.Value).ToArray()));
         }
         batch.BatchCommands.Add(Command(InsertStatements,
-            Column(rows, s => s.Id), Column(rows, s => s.Stored), Column(rows, s => s.VerbId), Column(rows, s => s.ActorKey), Column(rows, s => s.ActivityId),
+            Column(rows, s => s.Id), Column(rows, s => s.Stored), Column(rows, s => s.VerbId), Column(rows, s => s.VerbHash), Column(rows, s => s.ActorKey), Column(rows, s => s.ActivityId),
             Column(rows, s => s.Registration), Column(rows, s => s.TargetId), Column(rows, s => s.IsVoiding), Column(rows, s => s.Voided),
             Column(rows, s => s.SubmittedHash), Column(rows, s => s.Json), Column(rows, s => s.WrittenBy), Column(rows, s => s.ProvinceCode),
             Column(rows, s => s.CityCode), Column(rows, s => s.CountyCode), Column(rows, s => s.SchoolId), Column(rows, s => s.ClassId), Column(rows, s => s.PersonId)));
         if (links.Count > 0)
         {
             batch.BatchCommands.Add(Command(InsertLinks,
-                Column(links, l => l.StatementId), Column(links, l => (int)l.Kind), Column(links, l => l.Key), Column(links, l => l.Primary),
+                Column(links, l => l.StatementId), Column(links, l => l.KeyHash), Column(links, l => l.Primary),
                 Column(links, l => l.Stored), Column(links, l => l.VerbHash)));
         }
         // Prepared once per physical connection (Npgsql keeps it): PostgreSQL then skips parsing and planning per group.

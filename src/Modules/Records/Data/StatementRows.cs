@@ -17,11 +17,11 @@ internal static class StatementRows
 {
     private static readonly string[] StatementColumns =
     [
-        "Id", "Stored", "VerbId", "ActorKey", "ActivityId", "Registration", "TargetId", "IsVoiding", "Voided", "SubmittedHash", "Json", "WrittenBy",
+        "Id", "Stored", "VerbId", "VerbHash", "ActorKey", "ActivityId", "Registration", "TargetId", "IsVoiding", "Voided", "SubmittedHash", "Json", "WrittenBy",
         "ProvinceCode", "CityCode", "CountyCode", "SchoolId", "ClassId", "PersonId",
     ];
 
-    private static readonly string[] LinkColumns = ["StatementId", "Kind", "Key", "Primary", "Stored", "VerbHash"];
+    private static readonly string[] LinkColumns = ["StatementId", "KeyHash", "Primary", "Stored", "VerbHash"];
 
     public static async Task InsertAsync(RecordsDbContext db, IReadOnlyList<StoredStatement> rows, IReadOnlyList<StatementLink> links, CancellationToken ct)
     {
@@ -54,6 +54,7 @@ internal static class StatementRows
                 copy.Uuid(s.Id);
                 copy.Long(s.Stored);
                 copy.Text(s.VerbId);
+                copy.Int(s.VerbHash);
                 copy.Text(s.ActorKey);
                 copy.Text(s.ActivityId);
                 copy.Uuid(s.Registration);
@@ -77,14 +78,13 @@ internal static class StatementRows
         {
             return;
         }
-        using (var copy = new CopyRows(links.Count * 96))
+        using (var copy = new CopyRows(links.Count * 64))
         {
             foreach (var l in links)
             {
                 copy.StartRow(LinkColumns.Length);
                 copy.Uuid(l.StatementId);
-                copy.Int((int)l.Kind);
-                copy.Text(l.Key);
+                copy.Long(l.KeyHash);
                 copy.Bool(l.Primary);
                 copy.Long(l.Stored);
                 copy.Int(l.VerbHash);
@@ -120,7 +120,7 @@ internal static class StatementRows
             {
                 object?[] values =
                 [
-                    s.Id, s.Stored, s.VerbId, s.ActorKey, s.ActivityId, s.Registration, s.TargetId, s.IsVoiding, s.Voided, s.SubmittedHash, s.Json, s.WrittenBy,
+                    s.Id, s.Stored, s.VerbId, s.VerbHash, s.ActorKey, s.ActivityId, s.Registration, s.TargetId, s.IsVoiding, s.Voided, s.SubmittedHash, s.Json, s.WrittenBy,
                     s.ProvinceCode, s.CityCode, s.CountyCode, s.SchoolId, s.ClassId, s.PersonId,
                 ];
                 await RunAsync(insert, values, ct);
@@ -130,7 +130,7 @@ internal static class StatementRows
         {
             foreach (var l in links)
             {
-                await RunAsync(insert, [l.StatementId, (int)l.Kind, l.Key, l.Primary, l.Stored, l.VerbHash], ct);
+                await RunAsync(insert, [l.StatementId, l.KeyHash, l.Primary, l.Stored, l.VerbHash], ct);
             }
         }
     }

@@ -14,6 +14,11 @@ internal sealed class StoredStatement : IDerivedRow, IOwnedByPerson
     /// <summary>Microseconds since the Unix epoch: the order of the statement stream and the cursor of `more` links.</summary>
     public long Stored { get; set; }
     public string VerbId { get; set; } = "";
+    /// <summary>
+    /// <see cref="Json.VerbHash.Of"/> of <see cref="VerbId"/>: the verb index's key (4 bytes instead of the IRI; ADR 0040).
+    /// The verb filter compares VerbId too, so a collision costs a fetch, never a wrong row.
+    /// </summary>
+    public int VerbHash { get; set; }
     /// <summary>The actor's inverse functional identifier as one key (see <see cref="Json.Ifi"/>).</summary>
     public string ActorKey { get; set; } = "";
     public string? ActivityId { get; set; }
@@ -58,14 +63,20 @@ internal sealed class StoredStatement : IDerivedRow, IOwnedByPerson
 /// <summary>
 /// An agent or activity a statement mentions, for the agent/activity filters. Primary = actor or object (the
 /// plain filters); the others (context, authority, instructor, team, sub-statement) count for related_agents
-/// and related_activities only. No key of its own: links are read only through the (Kind, Key, Stored, ...) index, and
+/// and related_activities only. No key of its own: links are read only through the (KeyHash, Stored, ...) index, and
 /// a surrogate key cost every link an 8-byte column and a primary-key index entry. One link per (kind, key) and statement.
+/// The kind and key themselves are not stored (ADR 0040): only their 8-byte hash, and the filters re-check each
+/// returned statement's own agents and activities, so the link table and its index carry no text.
 /// </summary>
 internal sealed class StatementLink
 {
     public Guid StatementId { get; set; }
+    /// <summary>Not a column: what <see cref="KeyHash"/> was computed from (the writers' input, tests).</summary>
     public LinkKind Kind { get; set; }
+    /// <summary>Not a column: see <see cref="Kind"/>.</summary>
     public string Key { get; set; } = "";
+    /// <summary><see cref="Json.KeyHash.Of(LinkKind, string)"/> of <see cref="Kind"/> and <see cref="Key"/>.</summary>
+    public long KeyHash { get; set; }
     public bool Primary { get; set; }
     public long Stored { get; set; }
     /// <summary>
@@ -75,6 +86,11 @@ internal sealed class StatementLink
     /// existed on SQLite (the migration fills it on PostgreSQL); the filters let null through.
     /// </summary>
     public int? VerbHash { get; set; }
+
+    public static StatementLink Of(Guid statementId, LinkKind kind, string key, bool primary, long stored, int verbHash) => new()
+    {
+        StatementId = statementId, Kind = kind, Key = key, KeyHash = Json.KeyHash.Of(kind, key), Primary = primary, Stored = stored, VerbHash = verbHash,
+    };
 }
 
 internal enum LinkKind

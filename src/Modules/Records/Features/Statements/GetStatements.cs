@@ -56,14 +56,18 @@ internal static class GetStatements
             if (parsed.Error is not null) { return XapiHttp.Bad(parsed.Error); }
             query = parsed.Query!;
         }
-        var rows = await (await query.ApplyAsync(db, ct)).Take(query.Limit + 1).Select(s => new { s.Id, s.Stored, s.Json }).ToListAsync(ct);
-        // Distinct only matters for link rows stored twice before links were one per key; `more` still follows the raw rows.
-        var page = rows.Take(query.Limit).DistinctBy(r => r.Id).ToList();
-        var statements = new JsonArray(page.Select(r => (JsonNode)Shape(r.Json, query.Format, languages)).ToArray());
+        var (matching, targeting) = await query.ApplyAsync(db, ct);
+        var rows = await matching.Take(query.Limit + 1).Select(s => new { s.Id, s.Stored, s.Json }).ToListAsync(ct);
+        // Distinct only matters for link rows stored twice before links were one per key. The links match on a hash of
+        // the key (ADR 0040): a statement that does not itself carry the agent/activity asked for is dropped (a shorter
+        // page, never a wrong statement). `more` follows the raw rows either way.
+        var page = rows.Take(query.Limit).DistinctBy(r => r.Id).Select(r => (r.Id, Statement: StatementShape.Parse(r.Json)))
+            .Where(r => targeting.Contains(r.Id) || query.Carries(r.Statement)).ToList();
+        var statements = new JsonArray(page.Select(r => (JsonNode)Shape(r.Statement, query.Format, languages)).ToArray());
         var result = new JsonObject
         {
             ["statements"] = statements,
-            ["more"] = rows.Count > query.Limit ? "/xapi/statements?more=" + (query with { After = page[^1].Stored }).ToToken() : "",
+            ["more"] = rows.Count > query.Limit ? "/xapi/statements?more=" + (query with { After = rows[query.Limit - 1].Stored }).ToToken() : "",
         };
         return await RespondAsync(http, db, result, statements.OfType<JsonObject>(), query.Attachments, ct);
     }
@@ -86,13 +90,12 @@ internal static class GetStatements
         var row = await db.Statements.AsNoTracking().Where(s => s.Id == id && s.Voided == voided).Select(s => new { s.Json, s.Stored }).FirstOrDefaultAsync(ct);
         if (row is null) { return XapiHttp.Error(404, "no such statement"); }
         http.Response.Headers.LastModified = Grammar.FromMicros(row.Stored).ToString("R");
-        var statement = Shape(row.Json, format, languages);
+        var statement = Shape(StatementShape.Parse(row.Json), format, languages);
         return await RespondAsync(http, db, statement, [statement], withAttachments, ct);
     }
 
-    private static JsonObject Shape(string json, string format, IReadOnlyList<string> languages)
+    private static JsonObject Shape(JsonObject s, string format, IReadOnlyList<string> languages)
     {
-        var s = StatementShape.Parse(json);
         return format switch
         {
             "ids" => StatementShape.Ids(s),

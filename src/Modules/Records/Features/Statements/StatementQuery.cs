@@ -70,7 +70,11 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
     /// StatementRefs") those whose object is a StatementRef to a statement that matches, recursively. Time and
     /// sequence (since, until, the more cursor) apply to the statement returned, never to the one it targets.
     /// </summary>
-    public async Task<IQueryable<StoredStatement>> ApplyAsync(RecordsDbContext db, CancellationToken ct)
+    /// <remarks>
+    /// The links hold only a hash of each agent's and activity's key (ADR 0040), so the caller keeps a statement of the
+    /// page only if it is in <c>Targeting</c> or <see cref="Carries"/> the filters' agent and activity itself.
+    /// </remarks>
+    public async Task<(IQueryable<StoredStatement> Query, HashSet<Guid> Targeting)> ApplyAsync(RecordsDbContext db, CancellationToken ct)
     {
         // `Voided = @no`, not `NOT Voided`: SQLite walks (Voided, Stored) in order only for an equality on Voided;
         // with NOT it skip-scanned both values and sorted the whole window (the since query over months).
@@ -90,14 +94,27 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
             var driven = from l in drive
                          join s in query on new { Id = l.StatementId, l.Stored } equals new { s.Id, s.Stored }
                          select new { l.Stored, Statement = s };
-            return (Ascending ? driven.OrderBy(x => x.Stored) : driven.OrderByDescending(x => x.Stored)).Select(x => x.Statement);
+            return ((Ascending ? driven.OrderBy(x => x.Stored) : driven.OrderByDescending(x => x.Stored)).Select(x => x.Statement), targeting);
         }
         if (drive is not null) { query = Linked(query, drive); }
         if (targeting.Count > 0)
         {
             query = query.Union(window.Where(s => targeting.Contains(s.Id)));
         }
-        return Ascending ? query.OrderBy(s => s.Stored) : query.OrderByDescending(s => s.Stored);
+        return (Ascending ? query.OrderBy(s => s.Stored) : query.OrderByDescending(s => s.Stored), targeting);
+    }
+
+    /// <summary>
+    /// Whether the statement itself names the filters' agent and activity (as actor or object, or anywhere with
+    /// related_agents / related_activities): the exact check behind the links' 8-byte key hash. The links of a
+    /// statement are the same function of its stored JSON that the writers used (<see cref="StatementShape.Links"/>).
+    /// </summary>
+    public bool Carries(JsonObject statement)
+    {
+        if (Agent is null && Activity is null) { return true; }
+        var links = StatementShape.Links(statement);
+        bool Has(LinkKind kind, string key, bool related) => links.Exists(l => l.Kind == kind && l.Key == key && (related || l.Primary));
+        return (Agent is null || Has(LinkKind.Agent, Agent, RelatedAgents)) && (Activity is null || Has(LinkKind.Activity, Activity, RelatedActivities));
     }
 
     /// <summary>The non-time filters. The targets of StatementRefs are matched through this too, voided ones included:
@@ -117,15 +134,22 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
         }
         // The verb on the link is a hash (a pre-filter, null on old SQLite rows): the statement's own verb decides.
         int? verbHash = Verb is null ? null : VerbHash.Of(Verb);
+        // The link's key is a hash too: a colliding key's links pass here, and Carries drops their statements.
         IQueryable<StatementLink> Links(LinkKind kind, string key, bool related)
         {
-            var links = db.Links.Where(l => l.Kind == kind && l.Key == key);
+            var keyHash = KeyHash.Of(kind, key);
+            var links = db.Links.Where(l => l.KeyHash == keyHash);
             if (!related) { links = links.Where(l => l.Primary); }
             if (verbHash is not null) { links = links.Where(l => l.VerbHash == verbHash || l.VerbHash == null); }
             return Window(links);
         }
         IQueryable<StatementLink>? drive = null;
-        if (Verb is not null) { query = query.Where(s => s.VerbId == Verb); }
+        if (Verb is not null)
+        {
+            // The hash leads the verb index; the IRI decides (a collision costs a fetch of a statement read anyway).
+            var hash = verbHash!.Value;
+            query = query.Where(s => s.VerbHash == hash && s.VerbId == Verb);
+        }
         if (Registration is not null) { query = query.Where(s => s.Registration == Registration); }
         // The plain activity filter (the object is this activity) is the activity's primary link: an object Activity
         // is the only primary activity link, and it has no index of its own on the statement any more.
@@ -164,8 +188,17 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
     {
         const int MaxDepth = 10;
         var matching = MatchingJoined(db.Statements.AsNoTracking(), db).Select(t => t.Id);
-        var found = await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && matching.Contains(s.TargetId.Value))
-            .Select(s => s.Id).ToListAsync(ct);
+        var first = await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && matching.Contains(s.TargetId.Value))
+            .Select(s => new { s.Id, Target = s.TargetId!.Value }).ToListAsync(ct);
+        if (first.Count > 0 && (Agent is not null || Activity is not null))
+        {
+            // The targets matched through the links' key hash: each must carry the agent/activity itself (few rows).
+            var targets = first.Select(f => f.Target).Distinct().ToList();
+            var carrying = (await db.Statements.AsNoTracking().Where(s => targets.Contains(s.Id)).Select(s => new { s.Id, s.Json }).ToListAsync(ct))
+                .Where(t => Carries(StatementShape.Parse(t.Json))).Select(t => t.Id).ToHashSet();
+            first = first.Where(f => carrying.Contains(f.Target)).ToList();
+        }
+        var found = first.Select(f => f.Id).ToList();
         var all = new HashSet<Guid>(found);
         for (var depth = 1; depth < MaxDepth && found.Count > 0; depth++)
         {

@@ -61,7 +61,8 @@ internal static class StorePlainStatements
         };
         row.SetJson(json);
         var verb = VerbHash.Of(row.VerbId);
-        var links = ElementShape.Links(s, authorityLinks).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored, VerbHash = verb }).ToList();
+        row.VerbHash = verb;
+        var links = ElementShape.Links(s, authorityLinks).Select(l => StatementLink.Of(id, l.Kind, l.Key, l.Primary, stored, verb)).ToList();
         var activity = type == "Activity" && obj.TryGetProperty("definition", out var definition) && definition.ValueKind != JsonValueKind.Null && row.ActivityId is not null ? ElementShape.Json(obj, scratch) : null;
         return new Prepared(row, links, activity);
     }

@@ -178,7 +178,8 @@ internal static class StoreStatements
         s["version"] ??= "1.0.0";
         var row = Row(s, id, stored, hash, learner, writer);
         var verb = VerbHash.Of(row.VerbId);
-        return (row, StatementShape.Links(s).Select(l => new StatementLink { StatementId = id, Kind = l.Kind, Key = l.Key, Primary = l.Primary, Stored = stored, VerbHash = verb }).ToList());
+        row.VerbHash = verb;
+        return (row, StatementShape.Links(s).Select(l => StatementLink.Of(id, l.Kind, l.Key, l.Primary, stored, verb)).ToList());
     }
 
     /// <summary>A statement arriving after the statement that voids it is voided at once.</summary>

@@ -237,14 +237,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
 
             modelBuilder.Entity("EduCloud.Records.Domain.StatementLink", b =>
                 {
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)")
-                        .UseCollation("C");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
+                    b.Property<long>("KeyHash")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Primary")
                         .HasColumnType("boolean");
@@ -258,7 +252,7 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                     b.Property<int?>("VerbHash")
                         .HasColumnType("integer");
 
-                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary", "VerbHash");
+                    b.HasIndex("KeyHash", "Stored", "StatementId", "Primary", "VerbHash");
 
                     b.ToTable("rec_statement_link", "records");
                 });
@@ -342,6 +336,9 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                     b.Property<Guid?>("TargetId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("VerbHash")
+                        .HasColumnType("integer");
+
                     b.Property<string>("VerbId")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -366,7 +363,7 @@ namespace EduCloud.Records.Data.Migrations.Postgres
                     b.HasIndex("Registration", "Stored")
                         .HasFilter("\"Registration\" IS NOT NULL");
 
-                    b.HasIndex("VerbId", "Stored");
+                    b.HasIndex("VerbHash", "Stored");
 
                     b.HasIndex("Voided", "Stored");
 

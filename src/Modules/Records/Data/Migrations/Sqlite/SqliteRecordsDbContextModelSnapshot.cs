@@ -228,12 +228,7 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
 
             modelBuilder.Entity("EduCloud.Records.Domain.StatementLink", b =>
                 {
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
+                    b.Property<long>("KeyHash")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Primary")
@@ -248,7 +243,7 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
                     b.Property<int?>("VerbHash")
                         .HasColumnType("INTEGER");
 
-                    b.HasIndex("Kind", "Key", "Stored", "StatementId", "Primary", "VerbHash");
+                    b.HasIndex("KeyHash", "Stored", "StatementId", "Primary", "VerbHash");
 
                     b.ToTable("rec_statement_link", (string)null);
                 });
@@ -332,6 +327,9 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
                     b.Property<Guid?>("TargetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("VerbHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VerbId")
                         .IsRequired()
                         .HasMaxLength(2048)
@@ -355,7 +353,7 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
                     b.HasIndex("Registration", "Stored")
                         .HasFilter("\"Registration\" IS NOT NULL");
 
-                    b.HasIndex("VerbId", "Stored");
+                    b.HasIndex("VerbHash", "Stored");
 
                     b.HasIndex("Voided", "Stored");
 
