@@ -89,6 +89,40 @@ public sealed class RequestBodyTests(EduCloudFactory factory) : IClassFixture<Ed
         ((string?)last["id"]).ShouldBe(ids[^1].ToString());
     }
 
+    [Fact]
+    public async Task Escaped_and_non_ascii_names_and_values_are_checked_as_their_text()
+    {
+        // Sent as written (not re-serialised): the rule checks read names and values from the raw bytes when they
+        // are unescaped, and must give what the unescaped text gives otherwise.
+        using var lrs = await Xapi.LrsClientAsync(factory, await factory.CreateUserAsync("CountyAdmin", regionCode: "520102"));
+        var id = Guid.NewGuid();
+        var valid = "{\"id\":\"" + id + "\",\"\\u0061ctor\":{\"\\u006dbox\":\"mailto:\\u0061@example.com\"},"
+            + "\"verb\":{\"id\":\"http:\\/\\/adlnet.gov\\/expapi\\/verbs\\/experienced\",\"display\":{\"zh-\\u0043N\":\"体验\"}},"
+            + "\"object\":{\"id\":\"http://例子.cn/活动/1\",\"definition\":{\"name\":{\"zh-CN\":\"第一课\"},\"extensions\":{\"http://例子.cn/扩展\":1}}},"
+            + "\"timestamp\":\"2026-01-01T12:00:00\\u005A\"}";
+        using (var response = await lrs.PostAsync("/xapi/statements", new StringContent(valid, Encoding.UTF8, "application/json")))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+        var stored = await lrs.GetJsonAsync($"/xapi/statements?statementId={id}");
+        ((string?)stored["actor"]!["mbox"]).ShouldBe("mailto:a@example.com");
+        ((string?)stored["object"]!["id"]).ShouldBe("http://例子.cn/活动/1");
+
+        foreach (var (bad, field) in new[]
+        {
+            (valid.Replace("\"verb\":", "\"\\u0056erb\":1,\"verb\":", StringComparison.Ordinal), "statement.Verb"),
+            (valid.Replace("\"timestamp\"", "\"结果\":1,\"timestamp\"", StringComparison.Ordinal), "statement.结果"),
+            (valid.Replace("mailto:\\u0061@", "mail\\u0074o\\u003Ba@", StringComparison.Ordinal), "statement.actor.mbox"), // "mailto;a@"
+            (valid.Replace("http://例子.cn/扩展", "例子 扩展", StringComparison.Ordinal), "statement.object.definition.extensions.例子 扩展"),
+            (valid.Replace("\\u005A\"", "\\u0020\"", StringComparison.Ordinal), "statement.timestamp"),
+        })
+        {
+            using var response = await lrs.PostAsync("/xapi/statements", new StringContent(bad.Replace(id.ToString(), Guid.NewGuid().ToString(), StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, field);
+            (await response.Content.ReadAsStringAsync()).ShouldContain(field, customMessage: bad);
+        }
+    }
+
     /// <summary>A readable stream that does not tell its length, in small reads.</summary>
     private sealed class UnknownLengthStream(byte[] bytes) : Stream
     {
