@@ -30,13 +30,13 @@ internal static class ActivityRules
         {
             return;
         }
-        if (e.TryGetProperty("objectType"u8, out var t) && (t.ValueKind != JsonValueKind.String || t.GetString() != "Activity"))
+        if (e.TryGetProperty("objectType"u8, out var t) && (t.ValueKind != JsonValueKind.String || !t.ValueEquals("Activity"u8)))
         {
             rules.Fail(path + ".objectType", "must be Activity");
         }
-        if (rules.Required(e, "id", path))
+        if (rules.Required(e, "id", path, out var id))
         {
-            rules.Iri(e.GetProperty("id"u8), path + ".id");
+            rules.Iri(id, path + ".id");
         }
         if (e.TryGetProperty("definition"u8, out var definition))
         {

@@ -9,6 +9,7 @@ internal static class AgentRules
     private static readonly HashSet<string> GroupProps = ["objectType", "name", "mbox", "mbox_sha1sum", "openid", "account", "member"];
     private static readonly HashSet<string> AccountProps = ["homePage", "name"];
     private static readonly string[] Ifis = ["mbox", "mbox_sha1sum", "openid", "account"];
+    private static readonly byte[][] IfisUtf8 = [.. Ifis.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     public static void ActorOrGroup(StatementRules rules, JsonElement e, RulePath path)
     {
@@ -17,7 +18,7 @@ internal static class AgentRules
             rules.Fail(path, "must be an Agent or Group object");
             return;
         }
-        var type = e.TryGetProperty("objectType"u8, out var t) ? (t.ValueKind == JsonValueKind.String ? t.GetString() : null) : "Agent";
+        var type = e.TryGetProperty("objectType"u8, out var t) ? StatementRules.TypeOf(t) : "Agent";
         if (type == "Group")
         {
             Group(rules, e, path);
@@ -98,9 +99,10 @@ internal static class AgentRules
     {
         var count = 0;
         Span<char> buffer = stackalloc char[256];
-        foreach (var ifi in Ifis)
+        for (var k = 0; k < Ifis.Length; k++)
         {
-            if (!e.TryGetProperty(ifi, out var v))
+            var ifi = Ifis[k];
+            if (!e.TryGetProperty(IfisUtf8[k], out var v))
             {
                 continue;
             }
@@ -118,10 +120,10 @@ internal static class AgentRules
                     rules.Iri(v, p);
                     break;
                 case "account":
-                    if (rules.Object(v, p, AccountProps) && rules.Required(v, "homePage", p) && rules.Required(v, "name", p))
+                    if (rules.Object(v, p, AccountProps) && rules.Required(v, "homePage", p, out var homePage) && rules.Required(v, "name", p, out var accountName))
                     {
-                        rules.Iri(v.GetProperty("homePage"u8), p + ".homePage");
-                        if (v.GetProperty("name"u8).ValueKind != JsonValueKind.String) { rules.Fail(p + ".name", "must be a string"); }
+                        rules.Iri(homePage, p + ".homePage");
+                        if (accountName.ValueKind != JsonValueKind.String) { rules.Fail(p + ".name", "must be a string"); }
                     }
                     break;
             }

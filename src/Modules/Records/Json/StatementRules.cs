@@ -50,10 +50,10 @@ internal sealed class StatementRules
         {
             return;
         }
-        if (Required(s, "actor", path)) { AgentRules.ActorOrGroup(this, s.GetProperty("actor"u8), path + ".actor"); }
-        if (Required(s, "verb", path)) { Verb(s.GetProperty("verb"u8), path + ".verb"); }
+        if (Required(s, "actor", path, out var actor)) { AgentRules.ActorOrGroup(this, actor, path + ".actor"); }
+        if (Required(s, "verb", path, out var verb)) { Verb(verb, path + ".verb"); }
         var objectIsActivity = true;
-        if (Required(s, "object", path)) { objectIsActivity = Object(s.GetProperty("object"u8), path + ".object", sub); }
+        if (Required(s, "object", path, out var obj)) { objectIsActivity = Object(obj, path + ".object", sub); }
         if (s.TryGetProperty("result"u8, out var result)) { Result(result, path + ".result"); }
         if (s.TryGetProperty("context"u8, out var context)) { Context(context, path + ".context", objectIsActivity); }
         if (s.TryGetProperty("timestamp"u8, out var timestamp)) { Timestamp(timestamp, path + ".timestamp"); }
@@ -74,7 +74,7 @@ internal sealed class StatementRules
         {
             return;
         }
-        if (Required(verb, "id", path)) { Iri(verb.GetProperty("id"u8), path + ".id"); }
+        if (Required(verb, "id", path, out var id)) { Iri(id, path + ".id"); }
         if (verb.TryGetProperty("display"u8, out var display)) { LanguageMap(display, path + ".display"); }
     }
 
@@ -85,7 +85,7 @@ internal sealed class StatementRules
         {
             return Fail(path, "must be an object");
         }
-        var type = obj.TryGetProperty("objectType"u8, out var t) ? (t.ValueKind == JsonValueKind.String ? t.GetString() : null) : "Activity";
+        var type = obj.TryGetProperty("objectType"u8, out var t) ? TypeOf(t) : "Activity";
         switch (type)
         {
             case "Activity":
@@ -114,9 +114,9 @@ internal sealed class StatementRules
 
     private void StatementRef(JsonElement obj, RulePath path)
     {
-        if (Object(obj, path, RefProps) && Required(obj, "id", path))
+        if (Object(obj, path, RefProps) && Required(obj, "id", path, out var id))
         {
-            Uuid(obj.GetProperty("id"u8), path + ".id");
+            Uuid(id, path + ".id");
         }
     }
 
@@ -252,7 +252,20 @@ internal sealed class StatementRules
         return ok;
     }
 
-    public bool Required(JsonElement e, string name, RulePath path) => e.TryGetProperty(name, out _) || Fail($"{path}.{name}", "is required");
+    public bool Required(JsonElement e, string name, RulePath path) => Required(e, name, path, out _);
+
+    /// <summary>As <see cref="Required(JsonElement, string, RulePath)"/>, with the value (one look-up instead of two).</summary>
+    public bool Required(JsonElement e, string name, RulePath path, out JsonElement value) => e.TryGetProperty(name, out value) || Fail($"{path}.{name}", "is required");
+
+    /// <summary>An objectType's value as one of the spec's type names without a new string, else as its text.</summary>
+    public static string? TypeOf(JsonElement t) =>
+        t.ValueKind != JsonValueKind.String ? null
+        : t.ValueEquals("Activity"u8) ? "Activity"
+        : t.ValueEquals("Agent"u8) ? "Agent"
+        : t.ValueEquals("Group"u8) ? "Group"
+        : t.ValueEquals("StatementRef"u8) ? "StatementRef"
+        : t.ValueEquals("SubStatement"u8) ? "SubStatement"
+        : t.GetString();
 
     public bool Iri(JsonElement e, RulePath path)
     {
