@@ -24,6 +24,8 @@ public sealed class StatementValidationTests(EduCloudFactory factory) : IClassFi
         { "2.2 unknown top-level property", S(extra: ""","foo":1"""), "statement.foo" },
         { "2.2 null value", S(extra: ""","result":null"""), "statement.result" },
         { "2.2 property names are case sensitive", S(extra: ""","Result":{}"""), "statement.Result" },
+        { "2.2 a non-ASCII property name", S(extra: ""","结果":{}"""), "statement.结果" },
+        { "2.4.4 a deep path is named whole", S(obj: """{"id":"http://example.com/a","definition":{"interactionType":"choice","choices":[{"id":"a"},{"id":"b","description":{"zh-CN":1}}]}}"""), "statement.object.definition.choices[1].description.zh-CN" },
         // 2.4.1 id
         { "2.4.1 id not a UUID", S(extra: ""","id":"not-a-uuid" """), "statement.id" },
         // 2.4.2 actor
@@ -97,6 +99,7 @@ public sealed class StatementValidationTests(EduCloudFactory factory) : IClassFi
         { "full context", S(extra: ",\"context\":{\"registration\":\"" + Guid.NewGuid() + "\",\"instructor\":" + Actor + ",\"team\":{\"objectType\":\"Group\",\"member\":[" + Actor + "]},\"contextActivities\":{\"parent\":{\"id\":\"http://example.com/p\"},\"grouping\":[{\"id\":\"http://example.com/g\"}]},\"revision\":\"r1\",\"platform\":\"web\",\"language\":\"zh-CN\",\"statement\":{\"objectType\":\"StatementRef\",\"id\":\"" + Guid.NewGuid() + "\"}}") },
         { "timestamp with offset", S(extra: ""","timestamp":"2026-01-01T12:00:00.123+08:00" """) },
         { "version 1.0.3", S(extra: ""","version":"1.0.3" """) },
+        { "non-ASCII IRIs", S(obj: """{"id":"http://例子.cn/活动/1","definition":{"type":"http://例子.cn/类型","extensions":{"http://例子.cn/扩展":1}}}""") },
         { "attachment by fileUrl", S(extra: ""","attachments":[{"usageType":"http://example.com/u","display":{"en-US":"a"},"contentType":"text/plain","length":1,"sha2":"ab","fileUrl":"http://example.com/a"}]""") },
     };
 

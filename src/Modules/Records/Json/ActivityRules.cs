@@ -24,39 +24,39 @@ internal static class ActivityRules
     };
     private static readonly string[] ComponentLists = ["choices", "scale", "source", "target", "steps"];
 
-    public static void Activity(StatementRules rules, JsonElement e, string path)
+    public static void Activity(StatementRules rules, JsonElement e, RulePath path)
     {
         if (!rules.Object(e, path, ActivityProps))
         {
             return;
         }
-        if (e.TryGetProperty("objectType", out var t) && (t.ValueKind != JsonValueKind.String || t.GetString() != "Activity"))
+        if (e.TryGetProperty("objectType"u8, out var t) && (t.ValueKind != JsonValueKind.String || !t.ValueEquals("Activity"u8)))
         {
             rules.Fail(path + ".objectType", "must be Activity");
         }
-        if (rules.Required(e, "id", path))
+        if (rules.Required(e, "id", path, out var id))
         {
-            rules.Iri(e.GetProperty("id"), path + ".id");
+            rules.Iri(id, path + ".id");
         }
-        if (e.TryGetProperty("definition", out var definition))
+        if (e.TryGetProperty("definition"u8, out var definition))
         {
             Definition(rules, definition, path + ".definition");
         }
     }
 
-    public static void Definition(StatementRules rules, JsonElement d, string path)
+    public static void Definition(StatementRules rules, JsonElement d, RulePath path)
     {
         if (!rules.Object(d, path, DefinitionProps))
         {
             return;
         }
-        if (d.TryGetProperty("name", out var name)) { rules.LanguageMap(name, path + ".name"); }
-        if (d.TryGetProperty("description", out var description)) { rules.LanguageMap(description, path + ".description"); }
-        if (d.TryGetProperty("type", out var type)) { rules.Iri(type, path + ".type"); }
-        if (d.TryGetProperty("moreInfo", out var more)) { rules.Iri(more, path + ".moreInfo"); }
-        if (d.TryGetProperty("extensions", out var ext)) { rules.Extensions(ext, path + ".extensions"); }
+        if (d.TryGetProperty("name"u8, out var name)) { rules.LanguageMap(name, path + ".name"); }
+        if (d.TryGetProperty("description"u8, out var description)) { rules.LanguageMap(description, path + ".description"); }
+        if (d.TryGetProperty("type"u8, out var type)) { rules.Iri(type, path + ".type"); }
+        if (d.TryGetProperty("moreInfo"u8, out var more)) { rules.Iri(more, path + ".moreInfo"); }
+        if (d.TryGetProperty("extensions"u8, out var ext)) { rules.Extensions(ext, path + ".extensions"); }
         string[] allowedLists = [];
-        if (d.TryGetProperty("interactionType", out var it))
+        if (d.TryGetProperty("interactionType"u8, out var it))
         {
             if (it.ValueKind != JsonValueKind.String || !ComponentsByType.TryGetValue(it.GetString()!, out allowedLists!))
             {
@@ -64,11 +64,11 @@ internal static class ActivityRules
                 allowedLists = ComponentLists;
             }
         }
-        else if (d.TryGetProperty("correctResponsesPattern", out _))
+        else if (d.TryGetProperty("correctResponsesPattern"u8, out _))
         {
             rules.Fail(path + ".interactionType", "is required with correctResponsesPattern");
         }
-        if (d.TryGetProperty("correctResponsesPattern", out var crp))
+        if (d.TryGetProperty("correctResponsesPattern"u8, out var crp))
         {
             if (crp.ValueKind != JsonValueKind.Array || crp.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
             {
@@ -86,11 +86,11 @@ internal static class ActivityRules
                 rules.Fail($"{path}.{list}", "is not allowed for this interactionType");
                 continue;
             }
-            Components(rules, components, $"{path}.{list}");
+            Components(rules, components, path + "." + list);
         }
     }
 
-    private static void Components(StatementRules rules, JsonElement list, string path)
+    private static void Components(StatementRules rules, JsonElement list, RulePath path)
     {
         if (list.ValueKind != JsonValueKind.Array)
         {
@@ -101,15 +101,15 @@ internal static class ActivityRules
         var i = 0;
         foreach (var c in list.EnumerateArray())
         {
-            var p = $"{path}[{i++}]";
+            var p = path.Item(i++);
             if (!rules.Object(c, p, ComponentProps) || !rules.Required(c, "id", p))
             {
                 continue;
             }
-            var id = c.GetProperty("id");
+            var id = c.GetProperty("id"u8);
             if (id.ValueKind != JsonValueKind.String) { rules.Fail(p + ".id", "must be a string"); }
             else if (!ids.Add(id.GetString()!)) { rules.Fail(p + ".id", "must be unique within the list"); }
-            if (c.TryGetProperty("description", out var desc)) { rules.LanguageMap(desc, p + ".description"); }
+            if (c.TryGetProperty("description"u8, out var desc)) { rules.LanguageMap(desc, p + ".description"); }
         }
     }
 }

@@ -7,33 +7,39 @@ namespace EduCloud.Records.Json;
 internal static partial class Grammar
 {
     /// <summary>An absolute IRI: a scheme, a colon, and no white space (RFC 3987 is wider, but this is what clients send).</summary>
-    public static bool IsIri(string value) => IriPattern().IsMatch(value);
+    public static bool IsIri(ReadOnlySpan<char> value) => IriPattern().IsMatch(value);
 
     /// <summary>RFC 5646 in the shape the conformance suite checks: letters, then sub-tags of 1-8 letters/digits.</summary>
-    public static bool IsLanguageTag(string value) => LanguagePattern().IsMatch(value);
+    public static bool IsLanguageTag(ReadOnlySpan<char> value) => LanguagePattern().IsMatch(value);
 
     /// <summary>A UUID in the 8-4-4-4-12 form (any variant), as the spec requires.</summary>
-    public static bool IsUuid(string value) => value.Length == 36 && Guid.TryParseExact(value, "D", out _);
+    public static bool IsUuid(ReadOnlySpan<char> value) => value.Length == 36 && Guid.TryParseExact(value, "D", out _);
 
-    public static bool IsMailto(string value) => value.StartsWith("mailto:", StringComparison.Ordinal) && value.Length > 7 && value.IndexOf('@') > 7;
+    public static bool IsMailto(ReadOnlySpan<char> value) => value.StartsWith("mailto:", StringComparison.Ordinal) && value.Length > 7 && value.IndexOf('@') > 7;
 
-    public static bool IsSha1Hex(string value) => Sha1Pattern().IsMatch(value);
+    public static bool IsSha1Hex(ReadOnlySpan<char> value) => Sha1Pattern().IsMatch(value);
 
     /// <summary>ISO 8601 date-time with a time zone; "-00:00" is refused as the spec asks.</summary>
-    public static bool TryTimestamp(string value, out DateTimeOffset at)
+    public static bool TryTimestamp(ReadOnlySpan<char> value, out DateTimeOffset at)
     {
         at = default;
         if (!TimestampPattern().IsMatch(value) || value.EndsWith("-00:00", StringComparison.Ordinal) || value.EndsWith("-0000", StringComparison.Ordinal) || value.EndsWith("-00", StringComparison.Ordinal))
         {
             return false;
         }
-        var normalized = value.Length > 0 && !HasZone(value) ? value + "Z" : value;
-        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out at);
+        if (value.Length == 0 || HasZone(value))
+        {
+            return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out at);
+        }
+        var zoned = value.Length < 64 ? stackalloc char[value.Length + 1] : new char[value.Length + 1];
+        value.CopyTo(zoned);
+        zoned[^1] = 'Z';
+        return DateTimeOffset.TryParse(zoned, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out at);
     }
 
-    private static bool HasZone(string value) => value.EndsWith('Z') || value.EndsWith('z') || ZonePattern().IsMatch(value);
+    private static bool HasZone(ReadOnlySpan<char> value) => value.EndsWith('Z') || value.EndsWith('z') || ZonePattern().IsMatch(value);
 
-    public static bool IsDuration(string value) => value.Length > 1 && DurationPattern().IsMatch(value) && !value.EndsWith('T');
+    public static bool IsDuration(ReadOnlySpan<char> value) => value.Length > 1 && DurationPattern().IsMatch(value) && !value.EndsWith('T');
 
     /// <summary>
     /// The format the LRS writes stored and timestamp in: UTC with microseconds, the precision of the stored column,

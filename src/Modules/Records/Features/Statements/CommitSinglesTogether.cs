@@ -96,7 +96,7 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
     /// One writer: takes whatever has queued and writes it as one group. More than one can run (Writers, ADR 0038):
     /// one group is then sent while another waits for its commit. Measured on PostgreSQL, two writers made smaller
     /// groups and were no faster, at 16 or 64 clients, so one is the default.
-    /// The next group goes to the database before the last one is answered (ADR 0040): answering carries each request
+    /// The next group goes to the database before the last one is answered (ADR 0042): answering carries each request
     /// on to its response on this thread, a few tens of microseconds each, and the database would idle meanwhile.
     /// </summary>
     private async Task WriteGroupsAsync(CancellationToken stopping)
@@ -278,7 +278,7 @@ internal sealed partial class CommitSinglesTogether
     /// <summary>
     /// PostgreSQL: the whole group goes in one round trip in one implicit transaction (ADR 0037). Ids chosen here
     /// (version 7) cannot be stored yet, nor be a stored voiding statement's target, so they need no look-up. Ids the
-    /// clients chose take one look-up trip first (ADR 0040): which are stored, with what hash, and which a stored
+    /// clients chose take one look-up trip first (ADR 0042): which are stored, with what hash, and which a stored
     /// voiding statement already targets. A same id committed between the two trips fails the write on the primary
     /// key; the group is then written one by one, and each look-up sees that row.
     /// </summary>

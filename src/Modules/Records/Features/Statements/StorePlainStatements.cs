@@ -21,10 +21,12 @@ internal static class StorePlainStatements
     /// <summary>Statements this path takes: no attachments (so no signature either) and not voiding.</summary>
     public static bool Fits(JsonElement s)
     {
-        if (s.TryGetProperty("attachments", out _)) { return false; }
+        if (s.TryGetProperty("attachments"u8, out _)) { return false; }
         var obj = ElementShape.Property(s, "object");
-        if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty("attachments", out _)) { return false; }
-        return ElementShape.Text(ElementShape.Property(s, "verb"), "id") != StoreStatements.VoidedVerb;
+        if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty("attachments"u8, out _)) { return false; }
+        // Compared in place: the verb's id as a new string per statement only to compare it was an allocation per statement.
+        var verb = ElementShape.Property(s, "verb");
+        return !(verb.ValueKind == JsonValueKind.Object && verb.TryGetProperty("id"u8, out var id) && id.ValueKind == JsonValueKind.String && id.ValueEquals(StoreStatements.VoidedVerb));
     }
 
     /// <summary>The statement as its row and links (what StoreStatements.Prepare gives for the node tree), its activity definition if any.</summary>
