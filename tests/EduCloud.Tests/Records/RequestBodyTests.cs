@@ -7,7 +7,7 @@ using EduCloud.Tests.Infrastructure;
 namespace EduCloud.Tests.Records;
 
 /// <summary>
-/// The statements' body is read into a pooled buffer and parsed as one JSON document (PostStatements.ReadAsync).
+/// The statements' body is read into a pooled buffer and parsed as one JSON document (ReadStatementsBody.ReadAsync).
 /// What the serializer's parse answered before must still hold: invalid JSON and duplicate property names (Data 2.2)
 /// are 400 naming the line, anywhere in a batch and in the JSON part of multipart/mixed, and nothing of the batch is
 /// stored; a UTF-8 byte order mark is skipped; a body without Content-Length (chunked) and larger than the first

@@ -107,6 +107,11 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
         await using var session = new WriterSession(scopes);
         while (written.Count > 0 || await _queue.Reader.WaitToReadAsync(stopping))
         {
+            if (!options.Pipelined)
+            {
+                Answer(written, settled);
+                written.Clear();
+            }
             group.Clear();
             while (group.Count < options.MaxGroup && _queue.Reader.TryRead(out var next))
             {
@@ -323,4 +328,6 @@ internal sealed class GroupCommitOptions
     public int MaxGroup { get; init; } = 500;
     /// <summary>Groups written at once (ADR 0038). One by default: two were no faster on PostgreSQL; SQLite has one writer per file.</summary>
     public int Writers { get; init; } = 1;
+    /// <summary>Send the next group before answering the last (ADR 0042); false answers first.</summary>
+    public bool Pipelined { get; init; } = true;
 }
