@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using EduCloud.Records.Domain;
 
 namespace EduCloud.Records.Json;
@@ -38,9 +37,8 @@ internal static class KeyHash
     /// <summary>The hash of "kind:key" as one string (the SQLite migration's SQL function).</summary>
     public static long Of(string kindAndKey)
     {
-        var bytes = Encoding.UTF8.GetBytes(kindAndKey);
         Span<byte> md5 = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(bytes, md5);
+        VerbHash.Md5Of(kindAndKey, md5);
         return BinaryPrimitives.ReadInt64BigEndian(md5);
     }
 }

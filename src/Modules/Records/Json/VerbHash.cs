@@ -32,10 +32,16 @@ internal static class VerbHash
 
     private static int Compute(string verb)
     {
-        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(verb.Length, 512))];
-        var bytes = verb.Length <= 512 ? utf8[..Encoding.UTF8.GetBytes(verb, utf8)] : Encoding.UTF8.GetBytes(verb);
         Span<byte> md5 = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(bytes, md5);
+        Md5Of(verb, md5);
         return BinaryPrimitives.ReadInt32BigEndian(md5);
+    }
+
+    /// <summary>The MD5 of the text's UTF-8 (on the stack for the usual short IRI); shared with <see cref="KeyHash"/>.</summary>
+    internal static void Md5Of(string text, Span<byte> md5)
+    {
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(text.Length, 512))];
+        var bytes = text.Length <= 512 ? utf8[..Encoding.UTF8.GetBytes(text, utf8)] : Encoding.UTF8.GetBytes(text);
+        MD5.HashData(bytes, md5);
     }
 }

@@ -170,7 +170,7 @@ internal sealed partial class CommitSinglesTogether(IServiceScopeFactory scopes,
         }
         catch (Exception e)
         {
-            return Array.ConvertAll(group.ToArray(), _ => new Settled(null, e));
+            return group.Select(_ => new Settled(null, e)).ToArray();
         }
     }
 
