@@ -62,6 +62,11 @@ public sealed class LearnerScopeTests(EduCloudFactory factory) : IClassFixture<E
         var listed = await student.QueryAsync("limit=100");
         listed.Select(s => (string?)s["id"]).ShouldContain(aId.ToString());
         listed.Select(s => (string?)s["id"]).ShouldNotContain(bId.ToString());
+        // The class scope walks the class index, which leaves out statements without a class (ADR 0043).
+        using var teacher = await Xapi.BearerClientAsync(factory, teacherA);
+        var classListed = (await teacher.QueryAsync("limit=100")).Select(s => (string?)s["id"]).ToList();
+        classListed.ShouldContain(aId.ToString());
+        classListed.ShouldNotContain(bId.ToString());
 
         // A student may record their own statements, not another learner's.
         await student.StoreAsync(Xapi.StatementAbout(studentA.Id));

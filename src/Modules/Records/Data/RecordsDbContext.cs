@@ -48,7 +48,10 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             e.HasIndex(s => new { s.Registration, s.Stored }).HasFilter("\"Registration\" IS NOT NULL");
             e.HasIndex(s => s.TargetId).HasFilter("\"TargetId\" IS NOT NULL");
             e.HasIndex(s => new { s.PersonId, s.Stored });
-            e.HasIndex(s => new { s.ClassId, s.Stored });
+            // Partial: statements about people outside any class (outside tools' own learners, staff) have no class, and
+            // each of them paid a NULL entry here for nothing; the class scope compares ClassId with a value, which
+            // implies the filter on both databases (ADR 0043).
+            e.HasIndex(s => new { s.ClassId, s.Stored }).HasFilter("\"ClassId\" IS NOT NULL");
         });
         modelBuilder.Entity<StatementLink>(e =>
         {

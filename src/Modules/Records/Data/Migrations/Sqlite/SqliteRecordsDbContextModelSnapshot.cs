@@ -346,7 +346,8 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
                     b.HasIndex("TargetId")
                         .HasFilter("\"TargetId\" IS NOT NULL");
 
-                    b.HasIndex("ClassId", "Stored");
+                    b.HasIndex("ClassId", "Stored")
+                        .HasFilter("\"ClassId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "Stored");
 
