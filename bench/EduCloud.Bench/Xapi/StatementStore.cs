@@ -173,7 +173,7 @@ internal static class StatementStore
             id, stored, StatementFactory.Verb(i), verb, StatementShape.IfiKey(s["actor"]), StatementFactory.Activity(i), registration is null ? null : Guid.Parse(registration), null,
             false, false, hash, s.ToJsonString(), t.WrittenBy, t.Province, t.City, t.County, t.SchoolId, t.ClassId, t.PersonId,
         };
-        var links = StatementShape.Links(s).Select(l => new object?[] { id, KeyHash.Of(l.Kind, l.Key), l.Primary, stored, verb }).ToList();
+        var links = StatementShape.StoredLinks(s).Select(l => new object?[] { id, KeyHash.Of(l.Kind, l.Key), l.Primary, stored, verb }).ToList();
         return (row, links);
     }
 

@@ -48,6 +48,8 @@ internal class RecordsDbContext(DbContextOptions options, ICurrentActor actor, T
             e.HasIndex(s => new { s.Registration, s.Stored }).HasFilter("\"Registration\" IS NOT NULL");
             e.HasIndex(s => s.TargetId).HasFilter("\"TargetId\" IS NOT NULL");
             e.HasIndex(s => new { s.PersonId, s.Stored });
+            // related_agents with a writer's authority walks the writer's statements here: the authority is not a link (ADR 0043).
+            e.HasIndex(s => new { s.WrittenBy, s.Stored });
             // Partial: statements about people outside any class (outside tools' own learners, staff) have no class, and
             // each of them paid a NULL entry here for nothing; the class scope compares ClassId with a value, which
             // implies the filter on both databases (ADR 0043).

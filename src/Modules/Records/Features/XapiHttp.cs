@@ -79,6 +79,27 @@ internal static class XapiHttp
     }
 
     /// <summary>
+    /// The writer whose authority (as <see cref="WriterAsync"/> and RecordLearningAct stamp it) has this agent key: a
+    /// client's, a person's, or the platform's (<see cref="Guid.Empty"/>); null for any other agent.
+    /// </summary>
+    public static Guid? WriterWithAuthority(string agentKey, string homePage)
+    {
+        var clients = "account:" + homePage + "/xapi/clients|";
+        var people = "account:" + homePage + "|";
+        if (agentKey.StartsWith(clients, StringComparison.Ordinal))
+        {
+            return Guid.TryParseExact(agentKey.AsSpan(clients.Length), "D", out var client) ? client : null;
+        }
+        if (!agentKey.StartsWith(people, StringComparison.Ordinal)) { return null; }
+        var name = agentKey.AsSpan(people.Length);
+        if (name.SequenceEqual(PlatformAccount)) { return Guid.Empty; }
+        return Guid.TryParseExact(name, "D", out var person) ? person : null;
+    }
+
+    /// <summary>The account name of the platform's own authority (statements other modules record, RecordLearningAct).</summary>
+    public const string PlatformAccount = "educloud";
+
+    /// <summary>
     /// The writer's home place, remembered as long as their scope is (30 s, Identity's ScopeLoader): a tool posting
     /// statements one by one looked the same account up on every request.
     /// </summary>

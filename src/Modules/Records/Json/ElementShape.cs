@@ -38,8 +38,8 @@ internal static class ElementShape
     public static JsonElement Property(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : default;
 
-    /// <summary>As <see cref="StatementShape.Links"/> after the authority was set: the statement's links, then the authority's.</summary>
-    public static List<(LinkKind Kind, string Key, bool Primary)> Links(JsonElement s, List<(LinkKind Kind, string Key, bool Primary)> authorityLinks)
+    /// <summary>As <see cref="StatementShape.StoredLinks"/>: the statement's links, without the authority's.</summary>
+    public static List<(LinkKind Kind, string Key, bool Primary)> Links(JsonElement s)
     {
         var links = new List<(LinkKind, string, bool)>(6);
         void Agent(JsonElement a, bool primary)
@@ -79,7 +79,6 @@ internal static class ElementShape
             }
         }
         Statement(s, true);
-        links.AddRange(authorityLinks);
         return StatementShape.OnePerKey(links);
     }
 

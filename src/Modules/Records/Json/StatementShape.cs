@@ -26,8 +26,17 @@ internal static class StatementShape
 
     public static string ObjectType(JsonNode? node) => node is JsonObject o ? (string?)o["objectType"] ?? "Activity" : "";
 
-    /// <summary>The agents and activities of a statement for the agent/activity filters (Primary = actor or object).</summary>
-    public static List<(LinkKind Kind, string Key, bool Primary)> Links(JsonObject s)
+    /// <summary>The agents and activities of a statement for the agent/activity filters (Primary = actor or object), its authority included.</summary>
+    public static List<(LinkKind Kind, string Key, bool Primary)> Links(JsonObject s) => Links(s, withAuthority: true);
+
+    /// <summary>
+    /// The links a writer stores: <see cref="Links(JsonObject)"/> without the authority's. Every statement a writer
+    /// stores carries that writer's authority, so "authority is this agent" is "written by this writer", which the
+    /// statement's (WrittenBy, Stored) index answers (ADR 0043); a link row per statement for it was a third of them.
+    /// </summary>
+    public static List<(LinkKind Kind, string Key, bool Primary)> StoredLinks(JsonObject s) => Links(s, withAuthority: false);
+
+    private static List<(LinkKind Kind, string Key, bool Primary)> Links(JsonObject s, bool withAuthority)
     {
         var links = new List<(LinkKind, string, bool)>();
         void Agent(JsonNode? node, bool primary)
@@ -70,7 +79,7 @@ internal static class StatementShape
             Context(st["context"]);
         }
         Statement(s, true);
-        Agent(s["authority"], false);
+        if (withAuthority) { Agent(s["authority"], false); }
         return OnePerKey(links);
     }
 

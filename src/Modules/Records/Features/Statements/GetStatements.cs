@@ -52,13 +52,14 @@ internal static class GetStatements
         }
         else
         {
-            var parsed = StatementQuery.Parse(q, consistentThrough, http.RequestServices.GetRequiredService<RecordsOptions>().MaxPage);
+            var parsed = StatementQuery.Parse(q, consistentThrough, http.RequestServices.GetRequiredService<RecordsOptions>().MaxPage, XapiHttp.HomePage(http.RequestServices));
             if (parsed.Error is not null) { return XapiHttp.Bad(parsed.Error); }
             query = parsed.Query!;
         }
         var (matching, targeting) = await query.ApplyAsync(db, ct);
         var rows = await matching.Take(query.Limit + 1).Select(s => new { s.Id, s.Stored, s.Json }).ToListAsync(ct);
-        // Distinct only matters for link rows stored twice before links were one per key. The links match on a hash of
+        // Distinct only matters for link rows stored twice before links were one per key, and for statements stored with an
+        // authority link before ADR 0043 that the writer's walk finds again (related_agents). The links match on a hash of
         // the key (ADR 0040): a statement that does not itself carry the agent/activity asked for is dropped (a shorter
         // page, never a wrong statement). `more` follows the raw rows either way.
         var page = rows.Take(query.Limit).DistinctBy(r => r.Id).Select(r => (r.Id, Statement: StatementShape.Parse(r.Json)))

@@ -32,7 +32,7 @@ internal sealed class RecordLearningAct(RecordsDbContext db, IAccountPlacement p
         if (act.Result is { } r) { statement["result"] = Result(r); }
         // The platform writes on the learner's behalf: the row sits at the learner's place, whoever triggered it.
         var writer = new Writer(Guid.Empty, actor.UserId ?? act.AccountId, learner.Place,
-            new JsonObject { ["objectType"] = "Agent", ["name"] = "EduCloud", ["account"] = new JsonObject { ["homePage"] = home, ["name"] = "educloud" } }, DataScope.System);
+            new JsonObject { ["objectType"] = "Agent", ["name"] = "EduCloud", ["account"] = new JsonObject { ["homePage"] = home, ["name"] = XapiHttp.PlatformAccount } }, DataScope.System);
         var outcome = await StoreStatements.HandleAsync(db, placement, home, writer, [statement], new Dictionary<string, StoreStatements.Part>(), clock, ct);
         return outcome.Error is null ? outcome.Ids[0] : throw new LearningRecordRejectedException(outcome.Error);
     }

@@ -10,10 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EduCloud.Records.Features.Statements;
 
 /// <summary>A parsed statement query; also the content of a `more` token (base64url JSON), so a page continues exactly.</summary>
+/// <param name="AuthorityOf">The writer whose authority <paramref name="Agent"/> is, if it is one of ours: with related_agents,
+/// that writer's statements match too (their authority is not a link, ADR 0043).</param>
 internal sealed record StatementQuery(string? Agent, string? Verb, string? Activity, Guid? Registration, bool RelatedAgents, bool RelatedActivities,
-    long? Since, long Until, int Limit, string Format, bool Attachments, bool Ascending, long? After)
+    long? Since, long Until, int Limit, string Format, bool Attachments, bool Ascending, long? After, Guid? AuthorityOf = null)
 {
-    public static (StatementQuery? Query, string? Error) Parse(IQueryCollection q, long snapshotMicros, int maxPage)
+    public static (StatementQuery? Query, string? Error) Parse(IQueryCollection q, long snapshotMicros, int maxPage, string homePage)
     {
         string? agentKey = null;
         if (q["agent"].ToString() is { Length: > 0 } agentJson)
@@ -60,7 +62,8 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
         }
         var format = q["format"].ToString() is { Length: > 0 } f ? f : "exact";
         return (new StatementQuery(agentKey, verb.Length > 0 ? verb : null, activity.Length > 0 ? activity : null, registration, Flag("related_agents"),
-            Flag("related_activities"), since, until, limit, format, Flag("attachments"), Flag("ascending"), null), null);
+            Flag("related_activities"), since, until, limit, format, Flag("attachments"), Flag("ascending"), null,
+            agentKey is null ? null : XapiHttp.WriterWithAuthority(agentKey, homePage)), null);
     }
 
     private bool HasFilters => Agent is not null || Verb is not null || Activity is not null || Registration is not null;
@@ -158,6 +161,16 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
         {
             if (drive is not null) { query = Linked(query, drive); }
             drive = Links(LinkKind.Agent, Agent, RelatedAgents);
+            if (RelatedAgents && AuthorityOf is { } writer)
+            {
+                // The writer's statements, newest first from (WrittenBy, Stored), merged with the agent's links. Statements
+                // stored before ADR 0043 also have an authority link and come twice: the page keeps one (GetStatements).
+                var written = db.Statements.Where(s => s.WrittenBy == writer && s.Stored <= Until);
+                if (inWindow && Since is { } since) { written = written.Where(s => s.Stored > since); }
+                if (inWindow && After is { } after) { written = Ascending ? written.Where(s => s.Stored > after) : written.Where(s => s.Stored < after); }
+                drive = drive.Select(l => new StatementLink { StatementId = l.StatementId, Stored = l.Stored })
+                    .Concat(written.Select(s => new StatementLink { StatementId = s.Id, Stored = s.Stored }));
+            }
         }
         return (query, drive);
     }

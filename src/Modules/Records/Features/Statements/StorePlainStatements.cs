@@ -32,8 +32,7 @@ internal static class StorePlainStatements
     /// <summary>The statement as its row and links (what StoreStatements.Prepare gives for the node tree), its activity definition if any.</summary>
     public sealed record Prepared(StoredStatement Row, List<StatementLink> Links, string? ActivityJson);
 
-    public static Prepared Prepare(JsonElement s, Guid id, long stored, PlacedAccount? learner, Writer writer, List<(LinkKind Kind, string Key, bool Primary)> authorityLinks,
-        ElementShape.Scratch? scratch = null)
+    public static Prepared Prepare(JsonElement s, Guid id, long stored, PlacedAccount? learner, Writer writer, ElementShape.Scratch? scratch = null)
     {
         scratch ??= new ElementShape.Scratch();
         var idText = id.ToString();
@@ -64,7 +63,7 @@ internal static class StorePlainStatements
         row.SetJson(json);
         var verb = VerbHash.Of(row.VerbId);
         row.VerbHash = verb;
-        var links = ElementShape.Links(s, authorityLinks).Select(l => StatementLink.Of(id, l.Kind, l.Key, l.Primary, stored, verb)).ToList();
+        var links = ElementShape.Links(s).Select(l => StatementLink.Of(id, l.Kind, l.Key, l.Primary, stored, verb)).ToList();
         var activity = type == "Activity" && obj.TryGetProperty("definition", out var definition) && definition.ValueKind != JsonValueKind.Null && row.ActivityId is not null ? ElementShape.Json(obj, scratch) : null;
         return new Prepared(row, links, activity);
     }
@@ -91,10 +90,6 @@ internal static class StorePlainStatements
         }
         return ids;
     }
-
-    /// <summary>The links the writer's authority adds to every statement it writes.</summary>
-    public static List<(LinkKind Kind, string Key, bool Primary)> AuthorityLinks(Writer writer) =>
-        StatementShape.Links(new JsonObject { ["authority"] = writer.Authority.DeepClone() });
 
     /// <summary>Stores the checked statements (all <see cref="Fits"/>) all or nothing; ids as StoreStatements gives them.</summary>
     public static async Task<StoreStatements.Outcome> HandleAsync(RecordsDbContext db, IAccountPlacement placement, string homePage, Writer writer,
@@ -136,7 +131,6 @@ internal static class StorePlainStatements
         }
         using var reservation = StoredTimes.For(db.Database).Reserve(clock, statements.Count);
         var stored = reservation.First;
-        var authorityLinks = AuthorityLinks(writer);
         var rows = new List<StoredStatement>(statements.Count);
         var links = new List<StatementLink>(statements.Count * 4);
         var activities = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -152,7 +146,7 @@ internal static class StorePlainStatements
             {
                 return StoreStatements.Outcome.Fail(403, "statement.actor: you may not record statements about this learner");
             }
-            var prepared = Prepare(s, ids[i], stored + i, learner, writer, authorityLinks, scratch);
+            var prepared = Prepare(s, ids[i], stored + i, learner, writer, scratch);
             rows.Add(prepared.Row);
             links.AddRange(prepared.Links);
             if (prepared.ActivityJson is not null) { activities[prepared.Row.ActivityId!] = prepared.ActivityJson; }

@@ -179,7 +179,7 @@ internal static class StoreStatements
         var row = Row(s, id, stored, hash, learner, writer);
         var verb = VerbHash.Of(row.VerbId);
         row.VerbHash = verb;
-        return (row, StatementShape.Links(s).Select(l => StatementLink.Of(id, l.Kind, l.Key, l.Primary, stored, verb)).ToList());
+        return (row, StatementShape.StoredLinks(s).Select(l => StatementLink.Of(id, l.Kind, l.Key, l.Primary, stored, verb)).ToList());
     }
 
     /// <summary>A statement arriving after the statement that voids it is voided at once.</summary>

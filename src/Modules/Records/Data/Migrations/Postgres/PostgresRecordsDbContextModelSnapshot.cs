@@ -368,6 +368,8 @@ namespace EduCloud.Records.Data.Migrations.Postgres
 
                     b.HasIndex("Voided", "Stored");
 
+                    b.HasIndex("WrittenBy", "Stored");
+
                     b.ToTable("rec_statement", "records");
                 });
 #pragma warning restore 612, 618

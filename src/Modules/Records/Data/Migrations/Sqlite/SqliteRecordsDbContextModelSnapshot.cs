@@ -358,6 +358,8 @@ namespace EduCloud.Records.Data.Migrations.Sqlite
 
                     b.HasIndex("Voided", "Stored");
 
+                    b.HasIndex("WrittenBy", "Stored");
+
                     b.ToTable("rec_statement", (string)null);
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EduCloud.Records.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class WrittenByIndexStandsForAuthorityLinks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_rec_statement_WrittenBy_Stored",
+                schema: "records",
+                table: "rec_statement",
+                columns: new[] { "WrittenBy", "Stored" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_rec_statement_WrittenBy_Stored",
+                schema: "records",
+                table: "rec_statement");
+        }
+    }
+}
