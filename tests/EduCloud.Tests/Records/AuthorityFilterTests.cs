@@ -63,6 +63,12 @@ public sealed class AuthorityFilterTests(EduCloudFactory factory) : IClassFixtur
             page = await tool.GetJsonAsync(more);
         }
         seen.ShouldBe(expected);
+
+        // Another tool's statement that refers to one of this tool's matches too (the StatementRef rule, Communication 2.1.3).
+        var referring = Xapi.Statement(Xapi.UniqueEmail());
+        referring["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = single.ToString() };
+        var reference = await other.StoreAsync(referring);
+        (await tool.QueryAsync($"agent={agent}&related_agents=true")).Select(s => (string?)s["id"]).ShouldBe(expected.Prepend(reference.ToString()));
     }
 
     [Fact]

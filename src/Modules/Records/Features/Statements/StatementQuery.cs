@@ -90,6 +90,24 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
         }
         var (query, drive) = Matching(window, db, inWindow: true);
         var targeting = HasFilters ? await TargetingAsync(db, ct) : [];
+        var ordered = Ordered(query, drive, window, targeting);
+        if (RelatedAgents && AuthorityOf is { } writer)
+        {
+            // The writer's own statements (their authority is the agent; it is not a link, ADR 0043) as a second branch,
+            // each branch ordered and cut to the page by itself: as one join over a union of link rows and statements,
+            // PostgreSQL hash-joined all of a busy writer's statements (34 s at 10M). Statements stored before ADR 0043
+            // still have an authority link, so a statement can come from both branches: GetStatements keeps one.
+            var written = query.Where(s => s.WrittenBy == writer);
+            var page = Limit + 1;
+            ordered = Ascending
+                ? ordered.Take(page).Concat(written.OrderBy(s => s.Stored).Take(page)).OrderBy(s => s.Stored)
+                : ordered.Take(page).Concat(written.OrderByDescending(s => s.Stored).Take(page)).OrderByDescending(s => s.Stored);
+        }
+        return (ordered, targeting);
+    }
+
+    private IQueryable<StoredStatement> Ordered(IQueryable<StoredStatement> query, IQueryable<StatementLink>? drive, IQueryable<StoredStatement> window, HashSet<Guid> targeting)
+    {
         if (drive is not null && targeting.Count == 0)
         {
             // Ordered by the link's own Stored (equal to the statement's): both databases then walk the link index
@@ -97,14 +115,14 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
             var driven = from l in drive
                          join s in query on new { Id = l.StatementId, l.Stored } equals new { s.Id, s.Stored }
                          select new { l.Stored, Statement = s };
-            return ((Ascending ? driven.OrderBy(x => x.Stored) : driven.OrderByDescending(x => x.Stored)).Select(x => x.Statement), targeting);
+            return (Ascending ? driven.OrderBy(x => x.Stored) : driven.OrderByDescending(x => x.Stored)).Select(x => x.Statement);
         }
         if (drive is not null) { query = Linked(query, drive); }
         if (targeting.Count > 0)
         {
             query = query.Union(window.Where(s => targeting.Contains(s.Id)));
         }
-        return (Ascending ? query.OrderBy(s => s.Stored) : query.OrderByDescending(s => s.Stored), targeting);
+        return Ascending ? query.OrderBy(s => s.Stored) : query.OrderByDescending(s => s.Stored);
     }
 
     /// <summary>
@@ -161,16 +179,6 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
         {
             if (drive is not null) { query = Linked(query, drive); }
             drive = Links(LinkKind.Agent, Agent, RelatedAgents);
-            if (RelatedAgents && AuthorityOf is { } writer)
-            {
-                // The writer's statements, newest first from (WrittenBy, Stored), merged with the agent's links. Statements
-                // stored before ADR 0043 also have an authority link and come twice: the page keeps one (GetStatements).
-                var written = db.Statements.Where(s => s.WrittenBy == writer && s.Stored <= Until);
-                if (inWindow && Since is { } since) { written = written.Where(s => s.Stored > since); }
-                if (inWindow && After is { } after) { written = Ascending ? written.Where(s => s.Stored > after) : written.Where(s => s.Stored < after); }
-                drive = drive.Select(l => new StatementLink { StatementId = l.StatementId, Stored = l.Stored })
-                    .Concat(written.Select(s => new StatementLink { StatementId = s.Id, Stored = s.Stored }));
-            }
         }
         return (query, drive);
     }
@@ -200,9 +208,16 @@ internal sealed record StatementQuery(string? Agent, string? Verb, string? Activ
     private async Task<HashSet<Guid>> TargetingAsync(RecordsDbContext db, CancellationToken ct)
     {
         const int MaxDepth = 10;
-        var matching = MatchingJoined(db.Statements.AsNoTracking(), db).Select(t => t.Id);
-        var first = await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && matching.Contains(s.TargetId.Value))
-            .Select(s => new { s.Id, Target = s.TargetId!.Value }).ToListAsync(ct);
+        async Task<List<(Guid Id, Guid Target)>> TargetsOf(IQueryable<Guid> matching) =>
+            (await db.Statements.AsNoTracking().Where(s => s.TargetId != null && s.Stored <= Until && matching.Contains(s.TargetId.Value))
+                .Select(s => new { s.Id, Target = s.TargetId!.Value }).ToListAsync(ct)).Select(s => (s.Id, s.Target)).ToList();
+        var first = await TargetsOf(MatchingJoined(db.Statements.AsNoTracking(), db).Select(t => t.Id));
+        if (RelatedAgents && AuthorityOf is { } writer)
+        {
+            // As in ApplyAsync: the writer's statements are a second look-up, not a union inside one plan.
+            var written = Matching(db.Statements.AsNoTracking(), db).Query.Where(s => s.WrittenBy == writer).Select(s => s.Id);
+            first = first.Concat(await TargetsOf(written)).Distinct().ToList();
+        }
         if (first.Count > 0 && (Agent is not null || Activity is not null))
         {
             // The targets matched through the links' key hash: each must carry the agent/activity itself (few rows).
