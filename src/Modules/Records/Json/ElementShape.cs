@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
 using EduCloud.Records.Domain;
 
 namespace EduCloud.Records.Json;
@@ -96,12 +97,22 @@ internal static class ElementShape
         private Utf8JsonWriter? _writer;
         private readonly Dictionary<JsonObject, byte[]> _written = new(ReferenceEqualityComparer.Instance);
 
-        private readonly List<List<(string Name, JsonElement Value)>> _properties = [];
+        private readonly List<List<JsonProperty>> _properties = [];
+        private readonly List<List<(string Name, JsonElement Value)>> _named = [];
 
-        internal List<(string Name, JsonElement Value)> Properties(int depth)
+        internal List<JsonProperty> Properties(int depth)
         {
-            while (_properties.Count <= depth) { _properties.Add(new List<(string, JsonElement)>(12)); }
+            while (_properties.Count <= depth) { _properties.Add(new List<JsonProperty>(12)); }
             var list = _properties[depth];
+            list.Clear();
+            return list;
+        }
+
+        /// <summary>An object's properties by name as strings, for an object with an escaped or non-ASCII name.</summary>
+        internal List<(string Name, JsonElement Value)> NamedProperties(int depth)
+        {
+            while (_named.Count <= depth) { _named.Add(new List<(string, JsonElement)>(12)); }
+            var list = _named[depth];
             list.Clear();
             return list;
         }
@@ -128,40 +139,69 @@ internal static class ElementShape
         }
     }
 
-    public static string SubmittedHash(JsonElement s, string id, Scratch scratch)
+    public static string SubmittedHash(JsonElement s, string id, Scratch scratch) => SubmittedHash(s, Encoding.UTF8.GetBytes(id), scratch);
+
+    /// <summary>As above with the id as UTF-8 (a batch formats each id on the stack, not as a string).</summary>
+    public static string SubmittedHash(JsonElement s, ReadOnlySpan<byte> id, Scratch scratch)
     {
         var buffer = scratch.Buffer;
         var writer = scratch.Start();
+        var properties = scratch.Properties(0);
+        var hasId = false;
+        var plain = true;
+        foreach (var p in s.EnumerateObject())
         {
-            var properties = scratch.Properties(0);
-            var hasId = false;
-            foreach (var p in s.EnumerateObject())
+            if (p.NameEquals("stored"u8) || p.NameEquals("authority"u8) || p.NameEquals("version"u8)) { continue; }
+            hasId |= p.NameEquals("id"u8);
+            plain &= IsPlainName(p);
+            properties.Add(p);
+        }
+        writer.WriteStartObject();
+        if (plain)
+        {
+            // The id goes where its name sorts among the others (it is added when the statement has none).
+            if (properties.Count > 1) { properties.Sort(ByRawName); }
+            var idWritten = false;
+            foreach (var p in properties)
             {
-                if (p.Name is "stored" or "authority" or "version") { continue; }
-                hasId |= p.Name == "id";
-                properties.Add((p.Name, p.Value));
+                var name = JsonMarshal.GetRawUtf8PropertyName(p);
+                if (!hasId && !idWritten && name.SequenceCompareTo("id"u8) > 0)
+                {
+                    writer.WriteString("id"u8, id);
+                    idWritten = true;
+                }
+                writer.WritePropertyName(name);
+                if (p.NameEquals("id"u8)) { writer.WriteStringValue(id); }
+                else { WriteSorted(writer, p.Value, scratch, 1); }
             }
-            if (!hasId) { properties.Add(("id", default)); }
-            properties.Sort(ByName);
-            writer.WriteStartObject();
-            foreach (var (name, value) in properties)
+            if (!hasId && !idWritten) { writer.WriteString("id"u8, id); }
+        }
+        else
+        {
+            var named = scratch.NamedProperties(0);
+            foreach (var p in properties) { named.Add((p.Name, p.Value)); }
+            if (!hasId) { named.Add(("id", default)); }
+            named.Sort(ByName);
+            foreach (var (name, value) in named)
             {
                 writer.WritePropertyName(name);
                 if (name == "id") { writer.WriteStringValue(id); }
                 else { WriteSorted(writer, value, scratch, 1); }
             }
-            writer.WriteEndObject();
-            properties.Clear();
-            writer.Flush();
+            named.Clear();
         }
+        writer.WriteEndObject();
+        properties.Clear();
+        writer.Flush();
         Span<byte> sha = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, sha);
         return Convert.ToHexStringLower(sha);
     }
 
     /// <summary>
-    /// Each object's properties sorted by name. The names are read once per property: JsonProperty.Name makes a new
-    /// string on every call, and the sort's comparer called it O(n log n) times. One list per depth, reused.
+    /// Each object's properties sorted by name, one list per depth, reused. A name that is unescaped ASCII (nearly
+    /// all) is sorted and written as its raw UTF-8 bytes, which for ASCII sort as the UTF-16 ordinal order did: no
+    /// string per name (JsonProperty.Name makes one per call). Values that need no escaping are copied as sent.
     /// </summary>
     private static void WriteSorted(Utf8JsonWriter writer, JsonElement e, Scratch scratch, int depth)
     {
@@ -169,13 +209,33 @@ internal static class ElementShape
         {
             case JsonValueKind.Object:
                 var properties = scratch.Properties(depth);
-                foreach (var p in e.EnumerateObject()) { properties.Add((p.Name, p.Value)); }
-                if (properties.Count > 1) { properties.Sort(ByName); }
-                writer.WriteStartObject();
-                foreach (var (name, value) in properties)
+                var plain = true;
+                foreach (var p in e.EnumerateObject())
                 {
-                    writer.WritePropertyName(name);
-                    WriteSorted(writer, value, scratch, depth + 1);
+                    plain &= IsPlainName(p);
+                    properties.Add(p);
+                }
+                writer.WriteStartObject();
+                if (plain)
+                {
+                    if (properties.Count > 1) { properties.Sort(ByRawName); }
+                    foreach (var p in properties)
+                    {
+                        writer.WritePropertyName(JsonMarshal.GetRawUtf8PropertyName(p));
+                        WriteSorted(writer, p.Value, scratch, depth + 1);
+                    }
+                }
+                else
+                {
+                    var named = scratch.NamedProperties(depth);
+                    foreach (var p in properties) { named.Add((p.Name, p.Value)); }
+                    named.Sort(ByName);
+                    foreach (var (name, value) in named)
+                    {
+                        writer.WritePropertyName(name);
+                        WriteSorted(writer, value, scratch, depth + 1);
+                    }
+                    named.Clear();
                 }
                 writer.WriteEndObject();
                 properties.Clear();
@@ -185,18 +245,95 @@ internal static class ElementShape
                 foreach (var x in e.EnumerateArray()) { WriteSorted(writer, x, scratch, depth + 1); }
                 writer.WriteEndArray();
                 break;
-            default: e.WriteTo(writer); break;
+            default: WriteLeaf(writer, e); break;
         }
     }
 
     private static readonly Comparison<(string Name, JsonElement Value)> ByName = (a, b) => string.CompareOrdinal(a.Name, b.Name);
+
+    private static readonly Comparison<JsonProperty> ByRawName = (a, b) => JsonMarshal.GetRawUtf8PropertyName(a).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(b));
+
+    /// <summary>A name sent without escapes and in ASCII: its raw bytes are its text, and they sort as its UTF-16 does.</summary>
+    private static bool IsPlainName(JsonProperty p)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+        return Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0;
+    }
+
+    /// <summary>
+    /// The bytes Utf8JsonWriter writes unchanged inside a string (with its default encoder): printable ASCII except the
+    /// quote, ampersand, apostrophe, plus, less-than, greater-than, backslash and backtick, which it escapes, as it does
+    /// control characters, DEL and everything past ASCII (the allow list of System.Text.Json's JsonWriterHelper).
+    /// </summary>
+    private static readonly SearchValues<byte> Unescaped = SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (byte)c).Where(c => c is not ((byte)'"' or (byte)'&' or (byte)'\'' or (byte)'+' or (byte)'<' or (byte)'>' or (byte)'\\' or (byte)'`'))]);
+
+    /// <summary>
+    /// The bytes of a minified JSON text that the writer would write back unchanged: <see cref="Unescaped"/> and the
+    /// quotes, without the space (outside a string it is formatting the writer drops; inside one it would be kept,
+    /// but a whole text is not split into its strings here).
+    /// </summary>
+    private static readonly SearchValues<byte> Minified = SearchValues.Create(
+        [.. Enumerable.Range(0x21, 0x7F - 0x21).Select(c => (byte)c).Where(c => c is not ((byte)'&' or (byte)'\'' or (byte)'+' or (byte)'<' or (byte)'>' or (byte)'\\' or (byte)'`'))]);
+
+    /// <summary>A string, number, true, false or null as the writer writes it: as sent when that is what it would write.</summary>
+    private static void WriteLeaf(Utf8JsonWriter writer, JsonElement e)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(e);
+        if (e.ValueKind == JsonValueKind.String ? raw[1..^1].IndexOfAnyExcept(Unescaped) < 0 : raw.IndexOfAnyExcept(Minified) < 0)
+        {
+            writer.WriteRawValue(raw, skipInputValidation: true);
+        }
+        else
+        {
+            e.WriteTo(writer);
+        }
+    }
+
+    /// <summary>
+    /// What <c>e.WriteTo(writer)</c> writes, with every part the writer would write back unchanged copied as sent: a
+    /// whole object or array when it is minified and needs no escaping (one vectorised scan), else its parts in turn.
+    /// Most of a statement's bytes are IRIs, ids and ASCII names that the writer only copied after checking each one.
+    /// </summary>
+    internal static void WriteAsSent(Utf8JsonWriter writer, JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object or JsonValueKind.Array when JsonMarshal.GetRawUtf8Value(e).IndexOfAnyExcept(Minified) < 0:
+                writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(e), skipInputValidation: true);
+                break;
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var p in e.EnumerateObject())
+                {
+                    WriteName(writer, p);
+                    WriteAsSent(writer, p.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var x in e.EnumerateArray()) { WriteAsSent(writer, x); }
+                writer.WriteEndArray();
+                break;
+            default: WriteLeaf(writer, e); break;
+        }
+    }
+
+    /// <summary>A property's name as the writer writes it: from its raw UTF-8 when sent without escapes (no string).</summary>
+    private static void WriteName(Utf8JsonWriter writer, JsonProperty p)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+        if (raw.IndexOf((byte)'\\') < 0) { writer.WritePropertyName(raw); }
+        else { writer.WritePropertyName(p.Name); }
+    }
 
     /// <summary>
     /// The statement as stored, as UTF-8 (valid until the scratch is used again): as submitted, with id, stored and
     /// authority set, timestamp and version kept or set (StoreStatements.Prepare on the node tree: existing properties
     /// keep their place, new ones follow in that order).
     /// </summary>
-    public static ReadOnlySpan<byte> StoredJsonUtf8(JsonElement s, string id, string stored, JsonObject authority, Scratch scratch)
+    public static ReadOnlySpan<byte> StoredJsonUtf8(JsonElement s, ReadOnlySpan<byte> id, ReadOnlySpan<byte> stored, JsonObject authority, Scratch scratch)
     {
         var buffer = scratch.Buffer;
         var writer = scratch.Start();
@@ -206,24 +343,27 @@ internal static class ElementShape
             writer.WriteStartObject();
             foreach (var p in s.EnumerateObject())
             {
-                writer.WritePropertyName(p.Name);
-                switch (p.Name)
+                WriteName(writer, p);
+                if (p.NameEquals("id"u8)) { hasId = true; writer.WriteStringValue(id); }
+                else if (p.NameEquals("stored"u8)) { hasStored = true; writer.WriteStringValue(stored); }
+                else if (p.NameEquals("authority"u8)) { hasAuthority = true; writer.WriteRawValue(authorityJson, skipInputValidation: true); }
+                else if (p.NameEquals("timestamp"u8))
                 {
-                    case "id": hasId = true; writer.WriteStringValue(id); break;
-                    case "stored": hasStored = true; writer.WriteStringValue(stored); break;
-                    case "authority": hasAuthority = true; writer.WriteRawValue(authorityJson, skipInputValidation: true); break;
-                    case "timestamp" when p.Value.ValueKind != JsonValueKind.Null: hasTimestamp = true; p.Value.WriteTo(writer); break;
-                    case "timestamp": hasTimestamp = true; writer.WriteStringValue(stored); break;
-                    case "version" when p.Value.ValueKind != JsonValueKind.Null: hasVersion = true; p.Value.WriteTo(writer); break;
-                    case "version": hasVersion = true; writer.WriteStringValue("1.0.0"); break;
-                    default: p.Value.WriteTo(writer); break;
+                    hasTimestamp = true;
+                    if (p.Value.ValueKind != JsonValueKind.Null) { WriteAsSent(writer, p.Value); } else { writer.WriteStringValue(stored); }
                 }
+                else if (p.NameEquals("version"u8))
+                {
+                    hasVersion = true;
+                    if (p.Value.ValueKind != JsonValueKind.Null) { WriteAsSent(writer, p.Value); } else { writer.WriteStringValue("1.0.0"u8); }
+                }
+                else { WriteAsSent(writer, p.Value); }
             }
-            if (!hasId) { writer.WriteString("id", id); }
-            if (!hasStored) { writer.WriteString("stored", stored); }
-            if (!hasTimestamp) { writer.WriteString("timestamp", stored); }
-            if (!hasAuthority) { writer.WritePropertyName("authority"); writer.WriteRawValue(authorityJson, skipInputValidation: true); }
-            if (!hasVersion) { writer.WriteString("version", "1.0.0"); }
+            if (!hasId) { writer.WriteString("id"u8, id); }
+            if (!hasStored) { writer.WriteString("stored"u8, stored); }
+            if (!hasTimestamp) { writer.WriteString("timestamp"u8, stored); }
+            if (!hasAuthority) { writer.WritePropertyName("authority"u8); writer.WriteRawValue(authorityJson, skipInputValidation: true); }
+            if (!hasVersion) { writer.WriteString("version"u8, "1.0.0"u8); }
             writer.WriteEndObject();
             writer.Flush();
         }
@@ -234,7 +374,7 @@ internal static class ElementShape
     public static string Json(JsonElement e, Scratch scratch)
     {
         var writer = scratch.Start();
-        e.WriteTo(writer);
+        WriteAsSent(writer, e);
         writer.Flush();
         return Encoding.UTF8.GetString(scratch.Buffer.WrittenSpan);
     }

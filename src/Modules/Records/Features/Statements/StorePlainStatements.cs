@@ -35,9 +35,13 @@ internal static class StorePlainStatements
     public static Prepared Prepare(JsonElement s, Guid id, long stored, PlacedAccount? learner, Writer writer, ElementShape.Scratch? scratch = null)
     {
         scratch ??= new ElementShape.Scratch();
-        var idText = id.ToString();
-        var hash = ElementShape.SubmittedHash(s, idText, scratch);
-        var json = ElementShape.StoredJsonUtf8(s, idText, Grammar.Format(Grammar.FromMicros(stored)), writer.Authority, scratch).ToArray();
+        // The id and the stored time as UTF-8 on the stack: both only go into the hash's and the stored JSON's bytes.
+        Span<byte> idUtf8 = stackalloc byte[36];
+        id.TryFormat(idUtf8, out _);
+        Span<byte> storedUtf8 = stackalloc byte[27];
+        Grammar.FormatUtf8(stored, storedUtf8);
+        var hash = ElementShape.SubmittedHash(s, idUtf8, scratch);
+        var json = ElementShape.StoredJsonUtf8(s, idUtf8, storedUtf8, writer.Authority, scratch).ToArray();
         var place = learner?.Place ?? writer.Place;
         var obj = ElementShape.Property(s, "object");
         var type = ElementShape.ObjectType(obj);
