@@ -16,6 +16,9 @@ internal sealed record BenchOptions
     public int Threads { get; init; } = 2;
     public int DurationSeconds { get; init; } = 10;
     public int WarmupSeconds { get; init; } = 5;
+    /// <summary>xapi: the server's own pool size on PostgreSQL (0: as --postgres). The raw loop's 64 connections and a
+    /// server pool of the same size exceeded the cluster's 100 connections.</summary>
+    public int ServerPool { get; init; }
     public int Runs { get; init; } = 5;
     public int ColdStarts { get; init; } = 5;
     public string County { get; init; } = "520102";

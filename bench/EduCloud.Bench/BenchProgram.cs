@@ -16,6 +16,7 @@ namespace EduCloud.Bench;
 ///     [--samples "1 character;2 characters"] [--search-dir DIR] [--reuse-lucene]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- xapi [--db postgres|sqlite|both] [--statements 10000000] [--runs 3] [--batch 1000] [--clients 16]
 ///   [--parts batches,singles,singles-wrk,singles-ids,raw] [--queries 0 = none] [--server-dll other/EduCloud.Server.dll] [--postgres "Host=...;Maximum Pool Size=20"]
+///   [--server-pool 30 = the server's own pool size, for --clients 64 with the raw loop]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- exam [--db postgres|sqlite|both] [--students 2000] [--window 10] [--think-min 30] [--think-max 90] [--runs 3]
 ///   [--server-dll other/EduCloud.Server.dll] [--port 5784] [--data-root DIR] [--dataset-suffix _NAME]
 /// dotnet run -c Release --project bench/EduCloud.Bench -- stream [--megabytes 200] [--runs 5] [--seeks 200] [--viewers 4]
@@ -154,6 +155,7 @@ internal static class BenchProgram
             DataRootOverride = options.GetValueOrDefault("data-root") is { } root ? Path.GetFullPath(root) : null, DatasetSuffix = options.GetValueOrDefault("dataset-suffix") ?? "",
             PostgresServer = options.GetValueOrDefault("postgres") ?? new BenchOptions().PostgresServer,
             ServerDllOverride = options.GetValueOrDefault("server-dll") is { } dll ? Path.GetFullPath(dll) : null,
+            ServerPool = Int("server-pool", 0),
         };
         // --phases ingest,fill,queries (default all): e.g. build the store once, then only re-run the queries.
         var phases = (options.GetValueOrDefault("phases") ?? "ingest,fill,queries").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();

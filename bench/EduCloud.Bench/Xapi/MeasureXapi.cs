@@ -51,7 +51,10 @@ internal static class MeasureXapi
             }
             else
             {
-                await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}"))
+                var serverPool = spec.IsPostgres && o.ServerPool > 0
+                    ? new Dictionary<string, string> { ["Database:ConnectionString"] = spec.ConnectionString + $";Maximum Pool Size={o.ServerPool}" }
+                    : null;
+                await using (var server = ServerProcess.Start(o, spec, $"server-xapi-{spec.Provider.ToLowerInvariant()}", serverPool))
                 {
                     await server.WaitFor200Async("/health", TimeSpan.FromSeconds(180));
                     var client = await MeasureIngest.IssueClientAsync(server);
