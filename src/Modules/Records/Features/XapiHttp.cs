@@ -73,7 +73,7 @@ internal static class XapiHttp
         var place = await WriterPlaceAsync(http, placement, person, ct);
         var clientId = http.User.FindFirstValue(ClientClaim);
         JsonObject authority = clientId is not null
-            ? new() { ["objectType"] = "Agent", ["name"] = http.User.FindFirstValue(ClientNameClaim), ["account"] = new JsonObject { ["homePage"] = home + "/xapi/clients", ["name"] = clientId } }
+            ? new() { ["objectType"] = "Agent", ["name"] = http.User.FindFirstValue(ClientNameClaim), ["account"] = new JsonObject { ["homePage"] = home + ClientsHomePath, ["name"] = clientId } }
             : new() { ["objectType"] = "Agent", ["name"] = actor.DisplayName, ["account"] = new JsonObject { ["homePage"] = home, ["name"] = person.ToString() } };
         return new Writer(clientId is not null ? Guid.Parse(clientId) : person, person, place ?? new ScopeKey("", "", "", null, null), authority, actor.Scope);
     }
@@ -84,7 +84,7 @@ internal static class XapiHttp
     /// </summary>
     public static Guid? WriterWithAuthority(string agentKey, string homePage)
     {
-        var clients = "account:" + homePage + "/xapi/clients|";
+        var clients = "account:" + homePage + ClientsHomePath + "|";
         var people = "account:" + homePage + "|";
         if (agentKey.StartsWith(clients, StringComparison.Ordinal))
         {
@@ -95,6 +95,9 @@ internal static class XapiHttp
         if (name.SequenceEqual(PlatformAccount)) { return Guid.Empty; }
         return Guid.TryParseExact(name, "D", out var person) ? person : null;
     }
+
+    /// <summary>Under our home page, the homePage of a client's authority account (its name is the client id).</summary>
+    private const string ClientsHomePath = "/xapi/clients";
 
     /// <summary>The account name of the platform's own authority (statements other modules record, RecordLearningAct).</summary>
     public const string PlatformAccount = "educloud";

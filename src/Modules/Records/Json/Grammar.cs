@@ -53,7 +53,7 @@ internal static partial class Grammar
     /// </summary>
     public static int FormatUtf8(long micros, Span<byte> destination)
     {
-        var at = new DateTime(DateTime.UnixEpoch.Ticks + micros * 10, DateTimeKind.Utc);
+        var at = FromMicros(micros).UtcDateTime;
         var (year, month, day) = at;
         var time = at.TimeOfDay;
         Digits(destination[..4], year);
